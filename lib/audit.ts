@@ -1,0 +1,36 @@
+import 'server-only';
+import type { Tx } from '@/lib/db/client';
+import { prisma } from '@/lib/db/client';
+
+export type AuditInput = {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  organisationId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+};
+
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+/**
+ * Append an audit event. Audit events are never updated or deleted; pass the transaction of the
+ * write being audited so that the event and the change commit together.
+ */
+export async function recordAudit(event: AuditInput, tx: Tx = prisma): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: event.actorId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      organisationId: event.organisationId ?? null,
+      before: json(event.before),
+      after: json(event.after),
+      ip: event.ip ?? null,
+    },
+    select: { id: true },
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * The domain's closed vocabularies and the words people see for them. Codes match the database
+ * enums (prisma/schema.prisma); labels are what a police user reads on screen and in exports.
+ */
+
+export const THREAT_TYPES = ['OCG', 'PRIORITY_INDIVIDUAL', 'VULNERABILITY'] as const;
+export type ThreatType = (typeof THREAT_TYPES)[number];
+export const THREAT_TYPE_LABELS: Record<ThreatType, string> = {
+  OCG: 'Organised crime group',
+  PRIORITY_INDIVIDUAL: 'Priority individual',
+  VULNERABILITY: 'Vulnerability',
+};
+
+export const THREAT_STATUSES = ['MAPPED', 'ACTIVE', 'ARCHIVED'] as const;
+export type ThreatStatus = (typeof THREAT_STATUSES)[number];
+export const THREAT_STATUS_LABELS: Record<ThreatStatus, string> = {
+  MAPPED: 'Mapped',
+  ACTIVE: 'Active',
+  ARCHIVED: 'Archived',
+};
+
+export const THREAT_AREAS = [
+  'DRUGS',
+  'COUNTY_LINES',
+  'FRAUD',
+  'ECONOMIC_CRIME',
+  'MODERN_SLAVERY_HUMAN_TRAFFICKING',
+  'ORGANISED_IMMIGRATION_CRIME',
+  'FIREARMS',
+  'CYBER',
+  'ORGANISED_ACQUISITIVE_CRIME',
+  'CHILD_SEXUAL_ABUSE',
+  'MONEY_LAUNDERING',
+  'BORDERS',
+  'OTHER',
+] as const;
+export type ThreatArea = (typeof THREAT_AREAS)[number];
+export const THREAT_AREA_LABELS: Record<ThreatArea, string> = {
+  DRUGS: 'Drugs',
+  COUNTY_LINES: 'County lines',
+  FRAUD: 'Fraud',
+  ECONOMIC_CRIME: 'Economic crime',
+  MODERN_SLAVERY_HUMAN_TRAFFICKING: 'Modern slavery and human trafficking',
+  ORGANISED_IMMIGRATION_CRIME: 'Organised immigration crime',
+  FIREARMS: 'Firearms',
+  CYBER: 'Cyber crime',
+  ORGANISED_ACQUISITIVE_CRIME: 'Organised acquisitive crime',
+  CHILD_SEXUAL_ABUSE: 'Child sexual abuse',
+  MONEY_LAUNDERING: 'Money laundering',
+  BORDERS: 'Borders',
+  OTHER: 'Other',
+};
+
+export const TIERS = [1, 2, 3, 4, 5] as const;
+
+export const STRANDS = ['PURSUE', 'PREVENT', 'PROTECT', 'PREPARE'] as const;
+export type Strand = (typeof STRANDS)[number];
+export const STRAND_LABELS: Record<Strand, string> = {
+  PURSUE: 'Pursue',
+  PREVENT: 'Prevent',
+  PROTECT: 'Protect',
+  PREPARE: 'Prepare',
+};
+
+export const PLAN_STATUSES = ['DRAFT', 'ACTIVE', 'CLOSED'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = { DRAFT: 'Draft', ACTIVE: 'Active', CLOSED: 'Closed' };
+
+export const ACTION_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'BLOCKED', 'COMPLETE', 'CANCELLED'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  NOT_STARTED: 'Not started',
+  IN_PROGRESS: 'In progress',
+  BLOCKED: 'Blocked',
+  COMPLETE: 'Complete',
+  CANCELLED: 'Cancelled',
+};
+/** Open actions are those still to be done: the flags and the 4P balance count only these. */
+export const OPEN_ACTION_STATUSES: readonly ActionStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'BLOCKED'];
+
+export const CONFIDENCE_LABELS = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' } as const;
+export const MORILE_PRIORITY_LABELS = { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' } as const;
+
+export const ROLE_LABELS = {
+  LRO: 'Lead responsible officer',
+  ACTION_OWNER: 'Action owner',
+  MANAGER: 'Manager',
+  COORDINATOR: 'SOC co-ordinator',
+  ADMIN: 'Administrator',
+} as const;
