@@ -4,6 +4,10 @@ import { z } from 'zod';
  * The environment, validated once. The demo needs nothing set: the SQLite database and a
  * development secret are the defaults. Production must set NEXTAUTH_SECRET.
  */
+// An empty variable (`OIDC_ISSUER=`) means "not set", as people write it in deployment files.
+const blankAsUnset = (value: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== ''));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
@@ -18,7 +22,7 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export const env: Env = envSchema.parse(process.env);
+export const env: Env = envSchema.parse(blankAsUnset(process.env));
 
 /** The secret that signs session tokens. The fixed fallback is only for the local demo. */
 export function authSecret(): string {

@@ -28,7 +28,7 @@ export async function makeRegion() {
   return { region, west, westLpa, south, partner };
 }
 
-export async function makeUser(organisation: { id: string }, roles: Role[], opts: { active?: boolean; name?: string } = {}) {
+export async function makeUser(organisation: { id: string }, roles: Role[], opts: { active?: boolean; name?: string; passwordHash?: string } = {}) {
   const id = `usr${unique()}`;
   return prisma.user.create({
     data: {
@@ -37,6 +37,7 @@ export async function makeUser(organisation: { id: string }, roles: Role[], opts
       name: opts.name ?? `Officer ${id}`,
       organisationId: organisation.id,
       active: opts.active ?? true,
+      passwordHash: opts.passwordHash ?? null,
       roles: { create: roles.map((role) => ({ role })) },
     },
     select: { id: true, email: true, name: true },
