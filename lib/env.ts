@@ -4,10 +4,6 @@ import { z } from 'zod';
  * The environment, validated once. The demo needs nothing set: the SQLite database and a
  * development secret are the defaults. Production must set NEXTAUTH_SECRET.
  */
-// An empty variable (`OIDC_ISSUER=`) means "not set", as people write it in deployment files.
-const blankAsUnset = (value: Record<string, string | undefined>) =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== ''));
-
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
@@ -22,7 +18,18 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export const env: Env = envSchema.parse(blankAsUnset(process.env));
+// Read each variable by name (the proxy's runtime does not enumerate process.env), and treat an
+// empty one (`OIDC_ISSUER=`) as not set, as people write it in deployment files.
+function readEnvironment(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = process.env[key];
+    if (value !== undefined && value !== '') out[key] = value;
+  }
+  return out;
+}
+
+export const env: Env = envSchema.parse(readEnvironment());
 
 /** The secret that signs session tokens. The fixed fallback is only for the local demo. */
 export function authSecret(): string {

@@ -1454,8 +1454,7 @@ export async function seed(prisma: PrismaClient, now: Date = new Date()): Promis
   return counts;
 }
 
-// Run when invoked as a script (tsx loads this file as CommonJS: no top-level await, and no
-// import.meta to compare with, hence the path test).
+// Run when invoked as a script (`npm run db:seed`), not when imported by a test.
 if (/[\\/]prisma[\\/]seed\.ts$/.test(process.argv[1] ?? '')) {
   void (async () => {
     const { prisma } = await import('../lib/db/client');
