@@ -1,0 +1,83 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button } from '@/components/ui/button';
+import { applyServerErrors } from '@/components/forms/apply-server-errors';
+import { Checkboxes } from '@/components/forms/checkboxes';
+import { FormErrorSummary } from '@/components/forms/form-error-summary';
+import { Radios } from '@/components/forms/radios';
+import { Select } from '@/components/forms/select';
+import { TextInput } from '@/components/forms/text-input';
+import { Textarea } from '@/components/forms/textarea';
+import { THREAT_AREAS, THREAT_AREA_LABELS, THREAT_STATUSES, THREAT_STATUS_LABELS, THREAT_TYPES, THREAT_TYPE_LABELS, TIERS } from '@/lib/domain/vocabulary';
+import type { FormState } from '@/lib/validation/form-state';
+import { updateThreatSchema, type UpdateThreatInput } from '@/lib/validation/threat';
+
+export type EditThreatFormProps = {
+  /** The threat as it was when the page was opened: its version guards against lost updates. */
+  threat: UpdateThreatInput;
+  save: (input: UpdateThreatInput) => Promise<FormState<{ version: number }>>;
+};
+
+/** Editing a threat's master-list details, validated in the browser and again by the action. */
+export function EditThreatForm({ threat, save }: EditThreatFormProps) {
+  const router = useRouter();
+  const form = useForm<UpdateThreatInput>({
+    resolver: zodResolver(updateThreatSchema),
+    defaultValues: { ...threat, tier: String(threat.tier), archivedReason: threat.archivedReason ?? '' },
+    shouldFocusError: false,
+  });
+  const status = useWatch({ control: form.control, name: 'status' });
+
+  async function onSubmit(input: UpdateThreatInput) {
+    const state = await save(input);
+    if (state.status === 'success') {
+      router.push(`/threats/${threat.threatId}?saved=details`);
+      router.refresh();
+      return;
+    }
+    // Everything typed stays in the form; the summary says what went wrong (including who changed
+    // the threat first, when two people edit at once).
+    applyServerErrors(state, form.setError);
+  }
+
+  return (
+    <FormProvider {...form}>
+      <FormErrorSummary />
+      <form noValidate onSubmit={form.handleSubmit(onSubmit)}>
+        <TextInput name="name" label="Threat name" className="govuk-!-width-two-thirds" autoComplete="off" spellCheck={false} />
+        <Radios name="type" legend="Type" legendClassName="govuk-fieldset__legend--s" items={THREAT_TYPES.map((t) => ({ value: t, text: THREAT_TYPE_LABELS[t] }))} />
+        <Select name="tier" label="Tier" labelClassName="govuk-label--s" hint="Tier 1 is the highest threat" options={TIERS.map((t) => ({ value: String(t), text: `Tier ${t}` }))} />
+        <Checkboxes
+          name="areas"
+          legend="Threat areas"
+          legendClassName="govuk-fieldset__legend--s"
+          hint="Select all that apply"
+          small
+          items={THREAT_AREAS.map((a) => ({ value: a, text: THREAT_AREA_LABELS[a] }))}
+        />
+        <Radios
+          name="status"
+          legend="Status"
+          legendClassName="govuk-fieldset__legend--s"
+          items={THREAT_STATUSES.map((s) => ({
+            value: s,
+            text: THREAT_STATUS_LABELS[s],
+            conditional: s === 'ARCHIVED' && status === 'ARCHIVED' ? <Textarea name="archivedReason" label="Reason for archiving" rows={3} /> : undefined,
+          }))}
+        />
+        <div className="govuk-button-group">
+          <Button type="submit" preventDoubleClick disabled={form.formState.isSubmitting}>
+            Save threat details
+          </Button>
+          <Link className="govuk-link" href={`/threats/${threat.threatId}`}>
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}
