@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_REFERENCES, DEMO_USERS } from '../prisma/demo-data';
+import { expectNoAxeViolations } from './support/axe';
+import { threatIdByUrn } from './support/records';
+import { signIn } from './support/session';
+
+// Each demo sign-in: sign in, see their own register, open a threat they may see, and fail to
+// reach another force's threat by URL. Every page visited is scanned by axe.
+type Expectation = { ownUrn: string; seesOtherForce: boolean };
+const expectations: Record<string, Expectation> = {
+  'lro@quadrant.test': { ownUrn: DEMO_REFERENCES.lroThreatUrn, seesOtherForce: false },
+  'partner@quadrant.test': { ownUrn: DEMO_REFERENCES.sharedWithPartnerUrn, seesOtherForce: false },
+  'manager@quadrant.test': { ownUrn: DEMO_REFERENCES.lroThreatUrn, seesOtherForce: false },
+  'force.coordinator@quadrant.test': { ownUrn: DEMO_REFERENCES.lroThreatUrn, seesOtherForce: false },
+  'regional.coordinator@quadrant.test': { ownUrn: DEMO_REFERENCES.lroThreatUrn, seesOtherForce: true },
+  'admin@quadrant.test': { ownUrn: DEMO_REFERENCES.lroThreatUrn, seesOtherForce: true },
+};
+
+for (const user of Object.values(DEMO_USERS)) {
+  const expected = expectations[user.email];
+  test(`${user.roleLabel}: own register, own threat, and no other force`, async ({ page }) => {
+    expect(expected, `an expectation for ${user.email}`).toBeDefined();
+    await signIn(page, user.email, undefined, { scan: user.email === 'lro@quadrant.test' });
+
+    await page.goto('/threats');
+    await expect(page.getByRole('heading', { level: 1, name: 'Threats' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // Their own threat is in the register, found through the search filter.
+    await page.getByLabel('Name or URN').fill(expected.ownUrn);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page.getByRole('cell', { name: expected.ownUrn })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // ...and opens.
+    await page.getByRole('cell', { name: expected.ownUrn }).locator('..').getByRole('link').first().click();
+    await expect(page.getByText(expected.ownUrn, { exact: false }).first()).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Page not found');
+    await expectNoAxeViolations(page);
+
+    // Another force's threat: not in the register, and "not found" by URL.
+    await page.goto(`/threats?q=${encodeURIComponent(DEMO_REFERENCES.otherForceThreatUrn)}`);
+    const otherRow = page.getByRole('cell', { name: DEMO_REFERENCES.otherForceThreatUrn });
+    const otherId = await threatIdByUrn(DEMO_REFERENCES.otherForceThreatUrn);
+    if (expected.seesOtherForce) {
+      await expect(otherRow).toBeVisible();
+      await page.goto(`/threats/${otherId}`);
+      await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Page not found');
+    } else {
+      await expect(otherRow).toHaveCount(0);
+      await expect(page.getByText('No threats match')).toBeVisible();
+      const response = await page.goto(`/threats/${otherId}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+      await expectNoAxeViolations(page);
+    }
+  });
+}
+
+test('the register filters, sorts and paginates', async ({ page }) => {
+  await signIn(page, 'regional.coordinator@quadrant.test');
+  await page.goto('/threats');
+  const summary = page.getByTestId('result-count');
+  const total = Number((await summary.textContent())?.match(/of (\d+)/)?.[1] ?? (await summary.textContent())?.match(/(\d+)/)?.[1]);
+  expect(total).toBeGreaterThan(25);
+
+  // Paginates: page 2 exists and shows the next rows.
+  await page.getByRole('link', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expectNoAxeViolations(page);
+
+  // Filters by type and tier, keeping the choices on screen.
+  await page.goto('/threats');
+  await page.getByLabel('Type').selectOption('VULNERABILITY');
+  await page.getByLabel('Tier').selectOption('3');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByLabel('Type')).toHaveValue('VULNERABILITY');
+  const typeCells = await page.getByTestId('threat-type').allTextContents();
+  for (const text of typeCells) expect(text).toBe('Vulnerability');
+  const tierCells = await page.getByTestId('threat-tier').allTextContents();
+  for (const text of tierCells) expect(text.trim()).toBe('3');
+
+  // Sorts by name, descending on the second click.
+  await page.goto('/threats');
+  await page.getByRole('link', { name: /^Name/ }).click();
+  await page.getByRole('link', { name: /^Name/ }).click();
+  await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
+  const names = await page.getByTestId('threat-name').allTextContents();
+  expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'en-GB', { sensitivity: 'base' })));
+});

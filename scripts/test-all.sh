@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite on the embedded SQLite database, needing nothing but Node, npm and
+# a Chromium (found or fetched by scripts/find-chromium.sh). Unit tests, integration tests
+# against real per-worker SQLite files, the migrations' drift check, and the Playwright journeys
+# against the production build. Set DATABASE_URL to a postgres URL to run the database-backed
+# parts against PostgreSQL instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TZ=Europe/London
+mkdir -p .tmp/results
+
+CHROMIUM_PATH="$(bash scripts/find-chromium.sh)"
+export CHROMIUM_PATH
+
+echo "== Unit tests"
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.tmp/results/unit.json
+echo "== Integration tests ($( [ -n "${DATABASE_URL:-}" ] && echo "DATABASE_URL" || echo "SQLite" ))"
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=.tmp/results/integration.json
+echo "== Migrations match the schema (SQLite)"
+node scripts/db.mjs check --provider sqlite
+echo "== End-to-end journeys in Chromium ${CHROMIUM_PATH:-(Playwright's own)}"
+PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/results/e2e.json npx playwright test --reporter=list,json
+
+node scripts/test-summary.mjs .tmp/results/unit.json .tmp/results/integration.json .tmp/results/e2e.json
