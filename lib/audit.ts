@@ -8,6 +8,8 @@ export type AuditInput = {
   entityType: string;
   entityId?: string | null;
   organisationId?: string | null;
+  /** The threat the event belongs to, so that a threat's (and its plan's) history is one query. */
+  threatId?: string | null;
   before?: unknown;
   after?: unknown;
   ip?: string | null;
@@ -27,6 +29,7 @@ export async function recordAudit(event: AuditInput, tx: Tx = prisma): Promise<v
       entityType: event.entityType,
       entityId: event.entityId ?? null,
       organisationId: event.organisationId ?? null,
+      threatId: event.threatId ?? null,
       before: json(event.before),
       after: json(event.after),
       ip: event.ip ?? null,

@@ -42,7 +42,7 @@ export default async function ThreatPage({ params, searchParams }: { params: Par
   const canEdit = can(user, 'threat:update', resource);
 
   // Views of threat records are audited (DESIGN.md: "including ... views of sensitive records").
-  await recordAudit({ actorId: user.id, action: 'threat.view', entityType: 'SocThreat', entityId: threat.id, organisationId: threat.organisation.id });
+  await recordAudit({ actorId: user.id, action: 'threat.view', entityType: 'SocThreat', entityId: threat.id, organisationId: threat.organisation.id, threatId: threat.id });
 
   const plan = canReadPlan ? threat.livePlan : null;
   const actionCounts = plan ? await countPlanActions(plan.id) : null;
