@@ -14,11 +14,14 @@ export CHROMIUM_PATH
 
 echo "== Unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.tmp/results/unit.json
-echo "== Integration tests ($( [ -n "${DATABASE_URL:-}" ] && echo "DATABASE_URL" || echo "SQLite" ))"
+database="SQLite"
+[ -n "${DATABASE_URL:-}" ] && database="DATABASE_URL"
+echo "== Integration tests (${database})"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=.tmp/results/integration.json
 echo "== Migrations match the schema (SQLite)"
 node scripts/db.mjs check --provider sqlite
-echo "== End-to-end journeys in Chromium ${CHROMIUM_PATH:-(Playwright's own)}"
+browser="${CHROMIUM_PATH:-the Chromium that Playwright installed}"
+echo "== End-to-end journeys in ${browser}"
 PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/results/e2e.json npx playwright test --reporter=list,json
 
 node scripts/test-summary.mjs .tmp/results/unit.json .tmp/results/integration.json .tmp/results/e2e.json
