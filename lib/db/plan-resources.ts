@@ -1,39 +1,10 @@
 import 'server-only';
 import type { Tx } from './client';
-import { threatScopeWhere } from './scope';
-import type { ActionResource, Actor, ThreatResource } from '@/lib/auth/policy';
+import { ownsActionOnThreat, threatPolicySelect, threatScopeWhere, toThreatResource } from './scope';
+import type { ActionResource, Actor } from '@/lib/auth/policy';
 
 // Loading plans and actions for a write or a page, within the user's scope, together with the
 // policy resource that `can()` needs. Shared by every plan and action use case.
-
-const threatForPolicy = {
-  id: true,
-  organisationId: true,
-  leadResponsibleOfficerId: true,
-  deputyId: true,
-  organisation: { select: { path: true } },
-  shares: { select: { organisationId: true } },
-} as const;
-
-type ThreatForPolicy = {
-  id: string;
-  organisationId: string;
-  leadResponsibleOfficerId: string | null;
-  deputyId: string | null;
-  organisation: { path: string };
-  shares: { organisationId: string }[];
-};
-
-function threatResource(threat: ThreatForPolicy, actionOwnerUserIds: string[]): ThreatResource {
-  return {
-    kind: 'threat',
-    organisationPath: threat.organisation.path,
-    leadResponsibleOfficerId: threat.leadResponsibleOfficerId,
-    deputyId: threat.deputyId,
-    sharedWithOrganisationIds: threat.shares.map((s) => s.organisationId),
-    actionOwnerUserIds,
-  };
-}
 
 /** A plan (any status) and its threat's policy resource, or null when out of the user's scope. */
 export async function loadPlanResource(db: Pick<Tx, 'fourPPlan' | 'action'>, user: Actor, planId: string) {
@@ -41,13 +12,12 @@ export async function loadPlanResource(db: Pick<Tx, 'fourPPlan' | 'action'>, use
   if (!scope) return null;
   const plan = await db.fourPPlan.findFirst({
     where: { id: planId, threat: scope },
-    select: { id: true, status: true, version: true, threatId: true, threat: { select: threatForPolicy } },
+    select: { id: true, status: true, version: true, threatId: true, threat: { select: threatPolicySelect } },
   });
   if (!plan) return null;
-  const owns = await db.action.count({ where: { plan: { threatId: plan.threatId }, ownerUserId: user.id } });
   return {
     record: { id: plan.id, status: plan.status, version: plan.version, threatId: plan.threatId, organisationId: plan.threat.organisationId },
-    resource: threatResource(plan.threat, owns > 0 ? [user.id] : []),
+    resource: toThreatResource(plan.threat, user, await ownsActionOnThreat(db, user, plan.threatId)),
   };
 }
 
@@ -63,11 +33,12 @@ export async function loadActionResource(db: Pick<Tx, 'action'>, user: Actor, ac
       status: true,
       version: true,
       ownerUserId: true,
-      plan: { select: { status: true, threatId: true, threat: { select: threatForPolicy } } },
+      plan: { select: { status: true, threatId: true, threat: { select: threatPolicySelect } } },
     },
   });
   if (!action) return null;
-  const resource: ActionResource = { kind: 'action', ownerUserId: action.ownerUserId, threat: threatResource(action.plan.threat, []) };
+  // Owning some other action on the threat gives no right over this one (policy.relationsOf).
+  const resource: ActionResource = { kind: 'action', ownerUserId: action.ownerUserId, threat: toThreatResource(action.plan.threat, user, false) };
   return {
     record: {
       id: action.id,

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { Prisma } from './client';
-import { relationsFor, type Actor, type Verb } from '@/lib/auth/policy';
+import type { Prisma, Tx } from './client';
+import { relationsFor, type Actor, type ThreatResource, type Verb } from '@/lib/auth/policy';
 
 /**
  * The `where` clause that limits threats to those the user may use `verb` on, built from the
@@ -26,4 +26,38 @@ export function threatScopeWhere(user: Actor, verb: Verb = 'threat:read'): Prism
     }
   }
   return branches.length ? { OR: branches } : null;
+}
+
+/** What `can()` needs of a threat, for `select`. */
+export const threatPolicySelect = {
+  id: true,
+  organisationId: true,
+  leadResponsibleOfficerId: true,
+  deputyId: true,
+  organisation: { select: { path: true } },
+  shares: { select: { organisationId: true } },
+} as const;
+
+export type ThreatPolicyRow = {
+  leadResponsibleOfficerId: string | null;
+  deputyId: string | null;
+  organisation: { path: string };
+  shares: { organisationId: string }[];
+};
+
+/** The policy resource of a threat row; `ownsAnAction` says whether the user owns one of its actions. */
+export function toThreatResource(row: ThreatPolicyRow, user: Pick<Actor, 'id'>, ownsAnAction: boolean): ThreatResource {
+  return {
+    kind: 'threat',
+    organisationPath: row.organisation.path,
+    leadResponsibleOfficerId: row.leadResponsibleOfficerId,
+    deputyId: row.deputyId,
+    sharedWithOrganisationIds: row.shares.map((s) => s.organisationId),
+    actionOwnerUserIds: ownsAnAction ? [user.id] : [],
+  };
+}
+
+/** Whether the user owns any action on any plan of the threat (they may then see that much). */
+export async function ownsActionOnThreat(db: Pick<Tx, 'action'>, user: Pick<Actor, 'id'>, threatId: string): Promise<boolean> {
+  return (await db.action.count({ where: { plan: { threatId }, ownerUserId: user.id } })) > 0;
 }

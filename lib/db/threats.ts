@@ -1,7 +1,7 @@
 import 'server-only';
 import { prisma, type Prisma } from './client';
-import { threatScopeWhere } from './scope';
-import type { Actor, ThreatResource } from '@/lib/auth/policy';
+import { ownsActionOnThreat, threatPolicySelect, threatScopeWhere, toThreatResource } from './scope';
+import type { Actor } from '@/lib/auth/policy';
 import { REGISTER_PAGE_SIZE, type ThreatRegisterQuery, type ThreatSortKey } from '@/lib/validation/threat-register';
 import type { ThreatArea, ThreatStatus, ThreatType, PlanStatus, Strand, ActionStatus } from '@/lib/domain/vocabulary';
 
@@ -187,15 +187,11 @@ export async function getThreatDetail(user: Actor, threatId: string) {
   });
   if (!threat) return null;
 
-  const ownsAction = await prisma.action.count({ where: { plan: { threatId }, ownerUserId: user.id } });
-  const resource: ThreatResource = {
-    kind: 'threat',
-    organisationPath: threat.organisation.path,
-    leadResponsibleOfficerId: threat.leadResponsibleOfficer?.id ?? null,
-    deputyId: threat.deputy?.id ?? null,
-    sharedWithOrganisationIds: threat.shares.map((s) => s.organisationId),
-    actionOwnerUserIds: ownsAction > 0 ? [user.id] : [],
-  };
+  const resource = toThreatResource(
+    { leadResponsibleOfficerId: threat.leadResponsibleOfficer?.id ?? null, deputyId: threat.deputy?.id ?? null, organisation: threat.organisation, shares: threat.shares },
+    user,
+    await ownsActionOnThreat(prisma, user, threatId),
+  );
   return { threat, resource };
 }
 
@@ -215,29 +211,9 @@ export async function countPlanActions(planId: string): Promise<StrandActionCoun
 export async function loadThreatResource(db: Pick<typeof prisma, 'socThreat' | 'action'>, user: Actor, threatId: string) {
   const scope = threatScopeWhere(user);
   if (!scope) return null;
-  const row = await db.socThreat.findFirst({
-    where: { AND: [{ id: threatId }, scope] },
-    select: {
-      id: true,
-      version: true,
-      organisationId: true,
-      leadResponsibleOfficerId: true,
-      deputyId: true,
-      organisation: { select: { path: true } },
-      shares: { select: { organisationId: true } },
-    },
-  });
+  const row = await db.socThreat.findFirst({ where: { AND: [{ id: threatId }, scope] }, select: { ...threatPolicySelect, version: true } });
   if (!row) return null;
-  const ownsAction = await db.action.count({ where: { plan: { threatId }, ownerUserId: user.id } });
-  const resource: ThreatResource = {
-    kind: 'threat',
-    organisationPath: row.organisation.path,
-    leadResponsibleOfficerId: row.leadResponsibleOfficerId,
-    deputyId: row.deputyId,
-    sharedWithOrganisationIds: row.shares.map((s) => s.organisationId),
-    actionOwnerUserIds: ownsAction > 0 ? [user.id] : [],
-  };
-  return { record: row, resource };
+  return { record: row, resource: toThreatResource(row, user, await ownsActionOnThreat(db, user, threatId)) };
 }
 
 /** Who last changed a record, from the audit trail (for conflict messages). */
