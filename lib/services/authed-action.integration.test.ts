@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { runAuthed, type ActionConfig } from './authed-action';
 import { updateThreat } from './threats';
@@ -131,7 +131,10 @@ describe('authedAction: input, concurrency, audit', () => {
         throw new Error('boom after writing');
       },
     };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     await expect(runAuthed(manager, failing, validInput(threat, { name: 'Half written' }))).rejects.toThrow('boom');
+    expect(JSON.parse(String(logged.mock.calls[0]?.[0]))).toMatchObject({ event: 'action-failed', action: 'test.failing' });
+    logged.mockRestore();
     expect((await prisma.socThreat.findUniqueOrThrow({ where: { id: threat.id }, select: { name: true } })).name).toBe('Atomic');
     expect(await auditCount(threat.id)).toBe(0);
   });
