@@ -12,6 +12,18 @@ const layers = [
   { target: './components', from: ['./lib/db', './app'], message: 'Components receive plain objects; they never import lib/db or routes.' },
 ];
 
+// Only lib/db reaches the database client (STYLE.md); others may import its types.
+const onlyLibDbUsesTheClient = {
+  files: ['app/**', 'components/**', 'lib/**'],
+  ignores: ['lib/db/**', '**/*.test.ts', '**/*.test.tsx'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      { paths: [{ name: '@/lib/db/client', message: 'Only lib/db uses the Prisma client: add a function there.', allowTypeImports: true }] },
+    ],
+  },
+};
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -24,6 +36,7 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  onlyLibDbUsesTheClient,
 ];
 
 export default config;

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/lib/db/client';
-import { prisma } from '@/lib/db/client';
+import { insertAuditEvent } from '@/lib/db/audit-events';
 
 export type AuditInput = {
   actorId: string | null;
@@ -21,9 +21,9 @@ const json = (value: unknown) => (value === undefined ? null : JSON.stringify(va
  * Append an audit event. Audit events are never updated or deleted; pass the transaction of the
  * write being audited so that the event and the change commit together.
  */
-export async function recordAudit(event: AuditInput, tx: Tx = prisma): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
+export async function recordAudit(event: AuditInput, tx?: Tx): Promise<void> {
+  await insertAuditEvent(
+    {
       actorId: event.actorId,
       action: event.action,
       entityType: event.entityType,
@@ -34,6 +34,6 @@ export async function recordAudit(event: AuditInput, tx: Tx = prisma): Promise<v
       after: json(event.after),
       ip: event.ip ?? null,
     },
-    select: { id: true },
-  });
+    tx,
+  );
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
-import { prisma, type Tx } from '@/lib/db/client';
+import type { Tx } from '@/lib/db/client';
+import { runInTransaction } from '@/lib/db/transaction';
 import { recordAudit, type AuditInput } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
@@ -68,7 +69,7 @@ export async function runAuthed<S extends z.ZodType, R, O>(
     return { status: 'error', message: 'There is a problem', fieldErrors: fieldErrorsOf(parsed.error), values };
   }
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await runInTransaction(async (tx) => {
       const loaded = await config.load({ user, input: parsed.data, tx });
       // Out of scope and not allowed read the same to the user: no hint that the record exists.
       if (!loaded || !can(user, config.verb, loaded.resource)) {
