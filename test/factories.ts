@@ -112,3 +112,86 @@ export async function makePlanWithAction(threatId: string, opts: { ownerUserId?:
   });
   return { plan, action };
 }
+
+// --- LRO assignment (issue 3, item 4: LRO and deputy) -------------------------------------------
+
+/** A training record, e.g. an LRO course completed on one day and expiring on another (or never). */
+export async function makeTraining(
+  userId: string,
+  opts: { completedOn: Date; expiresOn?: Date | null; kind?: 'LRO_COURSE' | 'IMMERSIVE_LEARNING' | 'SOC_TACTICAL_ADVISER_INPUT' | 'OTHER' },
+) {
+  return prisma.trainingRecord.create({
+    data: { userId, kind: opts.kind ?? 'LRO_COURSE', completedOn: opts.completedOn, expiresOn: opts.expiresOn ?? null },
+    select: { id: true },
+  });
+}
+
+/** A threat whose LRO and deputy were appointed `startedAt`, with their open history rows (as the seed makes them). */
+export async function makeHeldThreat(
+  organisation: { id: string },
+  holders: { lroId?: string | null; deputyId?: string | null; status?: 'MAPPED' | 'ACTIVE' | 'ARCHIVED'; startedAt?: Date },
+) {
+  const threat = await makeThreat(organisation, { leadResponsibleOfficerId: holders.lroId ?? null, deputyId: holders.deputyId ?? null, status: holders.status });
+  const startedAt = holders.startedAt ?? new Date('2026-02-01T09:00:00Z');
+  const rows = [
+    ...(holders.lroId ? [{ threatId: threat.id, userId: holders.lroId, role: 'LRO' as const, startedAt }] : []),
+    ...(holders.deputyId ? [{ threatId: threat.id, userId: holders.deputyId, role: 'DEPUTY' as const, startedAt }] : []),
+  ];
+  if (rows.length) await prisma.lroAssignment.createMany({ data: rows });
+  return threat;
+}
+
+/** `count` active threats held by the officer as LRO, to give them a caseload. */
+export async function giveCaseload(organisation: { id: string }, lroId: string, count: number) {
+  for (let i = 0; i < count; i++) await makeThreat(organisation, { leadResponsibleOfficerId: lroId });
+}
+// --- end of LRO assignment factories ------------------------------------------------------------
+
+// --- Action factories (actions engineer, issue 3) -------------------------------------------------
+
+/** A plan on the threat: live (DRAFT or ACTIVE) unless CLOSED, which is no longer the live plan. */
+export async function makePlanForActions(threatId: string, opts: { status?: 'DRAFT' | 'ACTIVE' | 'CLOSED' } = {}) {
+  const status = opts.status ?? 'ACTIVE';
+  return prisma.fourPPlan.create({
+    data: { threatId, liveThreatId: status === 'CLOSED' ? null : threatId, status, closedAt: status === 'CLOSED' ? new Date() : null },
+    select: { id: true, threatId: true },
+  });
+}
+
+export async function makeObjectiveForActions(planId: string, strand: 'PURSUE' | 'PREVENT' | 'PROTECT' | 'PREPARE', title = `Objective ${unique()}`) {
+  return prisma.objective.create({
+    data: { planId, strand, title, successMeasure: `Success measure of ${title}` },
+    select: { id: true, strand: true, title: true },
+  });
+}
+
+type ActionForTestOptions = {
+  strand?: 'PURSUE' | 'PREVENT' | 'PROTECT' | 'PREPARE';
+  objectiveId?: string | null;
+  description?: string;
+  ownerUserId?: string | null;
+  ownerOrganisationId?: string | null;
+  ownerContactName?: string | null;
+  status?: 'NOT_STARTED' | 'IN_PROGRESS' | 'BLOCKED' | 'COMPLETE' | 'CANCELLED';
+  dueOn?: Date | null;
+  lastUpdatedAt?: Date;
+};
+
+export async function makeActionForTest(planId: string, opts: ActionForTestOptions = {}) {
+  return prisma.action.create({
+    data: {
+      planId,
+      strand: opts.strand ?? 'PREVENT',
+      objectiveId: opts.objectiveId ?? null,
+      description: opts.description ?? `Action ${unique()}`,
+      ownerUserId: opts.ownerUserId ?? null,
+      ownerOrganisationId: opts.ownerOrganisationId ?? null,
+      ownerContactName: opts.ownerContactName ?? null,
+      status: opts.status ?? 'NOT_STARTED',
+      dueOn: opts.dueOn === undefined ? new Date('2027-03-31T00:00:00Z') : opts.dueOn,
+      lastUpdatedAt: opts.lastUpdatedAt ?? new Date('2026-01-20T10:00:00Z'),
+    },
+    select: { id: true, version: true, planId: true },
+  });
+}
+// --- end of action factories ---------------------------------------------------------------------

@@ -5,5 +5,6 @@ import type { NavItem } from '@/components/layout/app-shell';
 export function navigationFor(user: Pick<Actor, 'roles'>): NavItem[] {
   const items: NavItem[] = [];
   if (hasVerb(user, 'threat:read')) items.push({ href: '/threats', text: 'Threats' });
+  if (hasVerb(user, 'action:update')) items.push({ href: '/my-actions', text: 'My actions' });
   return items;
 }

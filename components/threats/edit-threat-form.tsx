@@ -70,7 +70,7 @@ export function EditThreatForm({ threat, save }: EditThreatFormProps) {
           }))}
         />
         <div className="govuk-button-group">
-          <Button type="submit" preventDoubleClick disabled={form.formState.isSubmitting}>
+          <Button type="submit" disabled={form.formState.isSubmitting}>
             Save threat details
           </Button>
           <Link className="govuk-link" href={`/threats/${threat.threatId}`}>

@@ -78,6 +78,16 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
 /** Open actions are those still to be done: the flags and the 4P balance count only these. */
 export const OPEN_ACTION_STATUSES: readonly ActionStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'BLOCKED'];
 
+/** How a partner agency was engaged on a plan. */
+export const ENGAGEMENT_KINDS = ['CONSULTED', 'TASKED', 'MEETING'] as const;
+export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
+export const ENGAGEMENT_KIND_LABELS: Record<EngagementKind, string> = { CONSULTED: 'Consulted', TASKED: 'Tasked', MEETING: 'Meeting' };
+export const ENGAGEMENT_KIND_HINTS: Record<EngagementKind, string> = {
+  CONSULTED: 'The partner was asked for their view on the plan',
+  TASKED: 'The partner was given work to do under the plan',
+  MEETING: 'The partner took part in a meeting about the threat',
+};
+
 export const CONFIDENCE_LABELS = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' } as const;
 export const MORILE_PRIORITY_LABELS = { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' } as const;
 

@@ -7,10 +7,12 @@ import { Tag } from '@/components/ui/tag';
 import { InsetText } from '@/components/ui/inset-text';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { PlanStatusTag, ThreatStatusTag } from '@/components/threats/threat-tags';
+import { CreatePlanButton } from '@/components/plans/create-plan-button';
 import { requirePermission, requireUser } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit';
 import { countPlanActions, getThreatDetail } from '@/lib/db/threats';
+import { createPlanAction } from './plan/plan-actions';
 import { formatDate } from '@/lib/domain/dates';
 import {
   ACTION_STATUSES,
@@ -83,8 +85,14 @@ export default async function ThreatPage({ params, searchParams }: { params: Par
         ]}
       />
 
+      {/* LRO and deputy card (issue 3, item 4): a manager changes them at /threats/[threatId]/lro. */}
+      {saved === 'lro' ? <NotificationBanner type="success" heading="LRO and deputy saved" titleId="lro-saved-title" /> : null}
       <SummaryList
-        card={{ title: 'Lead responsible officer', headingLevel: 2 }}
+        card={{
+          title: 'Lead responsible officer',
+          headingLevel: 2,
+          actions: can(user, 'threat:assign-lro', resource) ? [{ href: `/threats/${threat.id}/lro`, text: 'Change LRO and deputy' }] : undefined,
+        }}
         rows={[
           { key: 'LRO', value: person(threat.leadResponsibleOfficer) ?? <strong className="app-text-warning">No LRO appointed</strong> },
           { key: 'Deputy', value: person(threat.deputy) ?? 'No deputy appointed' },
@@ -122,9 +130,17 @@ export default async function ThreatPage({ params, searchParams }: { params: Par
                   ])}
                 />
               ) : null}
+              <p className="govuk-body">
+                <Link className="govuk-link" href={`/threats/${threat.id}/plan`}>
+                  View 4P plan
+                </Link>
+              </p>
             </>
           ) : (
-            <InsetText>This threat has no live 4P plan.</InsetText>
+            <>
+              <InsetText>This threat has no live 4P plan.</InsetText>
+              {can(user, 'plan:edit', resource) ? <CreatePlanButton threatId={threat.id} create={createPlanAction} /> : null}
+            </>
           )}
 
           <h2 className="govuk-heading-m">MoRiLE assessments</h2>
