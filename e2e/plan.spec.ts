@@ -21,6 +21,20 @@ async function addObjective(page: Page, strand: 'Pursue' | 'Prevent' | 'Protect'
   await expect(page.getByRole('heading', { level: 3, name: new RegExp(title) })).toBeVisible();
 }
 
+/** Adds an owned, dated action under the strand's first objective, from the plan page. */
+async function addAction(page: Page, strand: 'Pursue' | 'Prevent' | 'Protect', description: string, owner: { name: string; rank: string }) {
+  await page.getByRole('link', { name: new RegExp(`^Add action to ${strand} objective 1$`) }).click();
+  await expect(page.getByRole('radio', { name: strand, exact: true })).toBeChecked();
+  await page.getByLabel('Description').fill(description);
+  await page.getByLabel('A person').check();
+  await page.getByLabel('Person', { exact: true }).selectOption({ label: `${owner.name}, ${owner.rank} (West Yorkshire Police)` });
+  await page.getByLabel('Day').fill('15');
+  await page.getByLabel('Month').fill('3');
+  await page.getByLabel('Year').fill(String(new Date().getFullYear() + 1));
+  await page.getByRole('button', { name: 'Add action' }).click();
+  await expect(page.getByText('Action added')).toBeVisible();
+}
+
 test('an LRO takes a threat with no plan to an active plan, and sees every step in its history', async ({ page }) => {
   test.slow(); // a long journey: ten pages, each scanned
   const threatId = await threatIdByUrn(DEMO_REFERENCES.noPlanThreatUrn);
@@ -69,6 +83,24 @@ test('an LRO takes a threat with no plan to an active plan, and sees every step 
   await addObjective(page, 'Protect', 'Protect the businesses used to launder cash', 'Each business visited and given advice');
   await expectNoAxeViolations(page);
 
+  // Owned, dated actions in each of those strands, so the plan is balanced; and a first update.
+  const planUrl = page.url();
+  await addAction(page, 'Pursue', 'Build the supply case file for the CPS', DEMO_USERS.lro);
+  await expectNoAxeViolations(page);
+  await page.goto(planUrl);
+  await addAction(page, 'Protect', 'Visit each business with trading standards', DEMO_USERS.manager);
+  await page.goto(planUrl);
+  await addAction(page, 'Prevent', 'Refer both associates to the diversion scheme', DEMO_USERS.lro);
+  await page.getByLabel('Update', { exact: true }).fill('Referral forms sent to the diversion team');
+  await page.getByLabel(/^In progress/).check();
+  await page.getByRole('button', { name: 'Record update' }).click();
+  await expect(page.getByText('Update recorded')).toBeVisible();
+  await expect(page.getByText('Referral forms sent to the diversion team')).toBeVisible();
+  await page.goto(planUrl);
+  const balance = page.getByRole('table', { name: 'Open actions by strand' });
+  await expect(balance).toBeVisible();
+  await expect(page.getByText('Refer both associates to the diversion scheme')).toBeVisible();
+
   // Make it active.
   await page.getByRole('button', { name: 'Make the plan active' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Make the plan active' })).toBeVisible();
@@ -112,6 +144,10 @@ test('an LRO takes a threat with no plan to an active plan, and sees every step 
   await expect(titles).toHaveText([
     'Partner engagement recorded',
     'Plan made active',
+    'Action update recorded',
+    'Action added',
+    'Action added',
+    'Action added',
     'Objective added',
     'Objective added',
     'Objective added',
