@@ -82,8 +82,11 @@ test('the register filters, sorts and paginates', async ({ page }) => {
 
   // Sorts by name, descending on the second click.
   await page.goto('/threats');
+  // Wait for each sort to land before clicking again: the header link changes with the page.
   await page.getByRole('link', { name: /^Name/ }).click();
+  await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending');
   await page.getByRole('link', { name: /^Name/ }).click();
+  await expect(page).toHaveURL(/order=desc/);
   await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
   const names = await page.getByTestId('threat-name').allTextContents();
   expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'en-GB', { sensitivity: 'base' })));

@@ -1,10 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { FormProvider, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { applyServerErrors } from '@/components/forms/apply-server-errors';
+import { FormProvider } from 'react-hook-form';
+import { useServerForm } from '@/components/forms/use-server-form';
 import { FormErrorSummary } from '@/components/forms/form-error-summary';
 import { Button } from '@/components/ui/button';
 import type { FormState } from '@/lib/validation/form-state';
@@ -20,23 +18,12 @@ export function ActivatePlanForm({
   plan: ActivatePlanInput;
   save: (input: ActivatePlanInput) => Promise<FormState<{ version: number }>>;
 }) {
-  const router = useRouter();
-  const form = useForm<ActivatePlanInput>({ resolver: zodResolver(activatePlanSchema, undefined, { raw: true }), defaultValues: plan, shouldFocusError: false });
-
-  async function onSubmit(input: ActivatePlanInput) {
-    const state = await save(input);
-    if (state.status === 'success') {
-      router.push(`/threats/${threatId}/plan?saved=activated`);
-      router.refresh();
-      return;
-    }
-    applyServerErrors(state, form.setError);
-  }
+  const { form, onSubmit } = useServerForm({ schema: activatePlanSchema, defaultValues: plan, save, successHref: () => `/threats/${threatId}/plan?saved=activated` });
 
   return (
     <FormProvider {...form}>
       <FormErrorSummary />
-      <form noValidate onSubmit={form.handleSubmit(onSubmit)}>
+      <form noValidate onSubmit={onSubmit}>
         <div className="govuk-button-group">
           {/* Disabled while saving, which stops double submissions; not preventDoubleClick, whose
               one-second lock swallows a quick resubmit after correcting an error. */}

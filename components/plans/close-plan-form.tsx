@@ -1,10 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { FormProvider, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { applyServerErrors } from '@/components/forms/apply-server-errors';
+import { FormProvider } from 'react-hook-form';
+import { useServerForm } from '@/components/forms/use-server-form';
 import { FormErrorSummary } from '@/components/forms/form-error-summary';
 import { Textarea } from '@/components/forms/textarea';
 import { Button } from '@/components/ui/button';
@@ -21,23 +19,12 @@ export function ClosePlanForm({
   plan: ClosePlanInput;
   save: (input: ClosePlanInput) => Promise<FormState<{ version: number }>>;
 }) {
-  const router = useRouter();
-  const form = useForm<ClosePlanInput>({ resolver: zodResolver(closePlanSchema, undefined, { raw: true }), defaultValues: plan, shouldFocusError: false });
-
-  async function onSubmit(input: ClosePlanInput) {
-    const state = await save(input);
-    if (state.status === 'success') {
-      router.push(`/threats/${threatId}/plan?saved=closed`);
-      router.refresh();
-      return;
-    }
-    applyServerErrors(state, form.setError);
-  }
+  const { form, onSubmit } = useServerForm({ schema: closePlanSchema, defaultValues: plan, save, successHref: () => `/threats/${threatId}/plan?saved=closed` });
 
   return (
     <FormProvider {...form}>
       <FormErrorSummary />
-      <form noValidate onSubmit={form.handleSubmit(onSubmit)}>
+      <form noValidate onSubmit={onSubmit}>
         <Textarea name="outcome" label="Outcome" labelClassName="govuk-label--m" hint="What the plan achieved against its objectives, and why it is closing" rows={5} />
         <Textarea name="whatWorked" label="What worked" labelClassName="govuk-label--m" hint="Tactics, partners and approaches that made a difference" rows={5} />
         <Textarea

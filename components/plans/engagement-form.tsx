@@ -1,10 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { FormProvider, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { applyServerErrors } from '@/components/forms/apply-server-errors';
+import { FormProvider } from 'react-hook-form';
+import { useServerForm } from '@/components/forms/use-server-form';
 import { DateInput } from '@/components/forms/date-input';
 import { FormErrorSummary } from '@/components/forms/form-error-summary';
 import { Radios } from '@/components/forms/radios';
@@ -30,24 +28,13 @@ export function EngagementForm({
   example: string;
   save: (input: RecordEngagementInput) => Promise<FormState<{ engagementId: string }>>;
 }) {
-  const router = useRouter();
   // raw: the action gets the date as typed (day, month, year) and parses it with the same schema.
-  const form = useForm<RecordEngagementInput>({ resolver: zodResolver(recordEngagementSchema, undefined, { raw: true }), defaultValues: engagement, shouldFocusError: false });
-
-  async function onSubmit(input: RecordEngagementInput) {
-    const state = await save(input);
-    if (state.status === 'success') {
-      router.push(`/threats/${threatId}/plan?saved=engagement`);
-      router.refresh();
-      return;
-    }
-    applyServerErrors(state, form.setError);
-  }
+  const { form, onSubmit } = useServerForm({ schema: recordEngagementSchema, defaultValues: engagement, save, successHref: () => `/threats/${threatId}/plan?saved=engagement` });
 
   return (
     <FormProvider {...form}>
       <FormErrorSummary />
-      <form noValidate onSubmit={form.handleSubmit(onSubmit)}>
+      <form noValidate onSubmit={onSubmit}>
         <Select name="partnerOrganisationId" label="Partner organisation" labelClassName="govuk-label--m" options={partners} placeholder="Choose a partner organisation" />
         <DateInput name="engagedOn" legend="Date of engagement" legendClassName="govuk-fieldset__legend--m" hint={`For example, ${example}`} />
         <Radios

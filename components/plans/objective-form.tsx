@@ -1,10 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { FormProvider, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { applyServerErrors } from '@/components/forms/apply-server-errors';
+import { FormProvider } from 'react-hook-form';
+import { useServerForm } from '@/components/forms/use-server-form';
 import { FormErrorSummary } from '@/components/forms/form-error-summary';
 import { Radios } from '@/components/forms/radios';
 import { Textarea } from '@/components/forms/textarea';
@@ -31,14 +29,6 @@ function ObjectiveFields({ strandHint }: { strandHint?: string }) {
 
 type Save<I> = (input: I) => Promise<FormState<{ objectiveId: string }>>;
 
-function useObjectiveSubmit(threatId: string) {
-  const router = useRouter();
-  return (saved: 'objective-added' | 'objective-saved') => {
-    router.push(`/threats/${threatId}/plan?saved=${saved}`);
-    router.refresh();
-  };
-}
-
 function Buttons({ threatId, text, isSubmitting }: { threatId: string; text: string; isSubmitting: boolean }) {
   return (
     <div className="govuk-button-group">
@@ -54,17 +44,11 @@ function Buttons({ threatId, text, isSubmitting }: { threatId: string; text: str
 
 /** Adding an objective to a strand of the plan. */
 export function AddObjectiveForm({ threatId, objective, save }: { threatId: string; objective: CreateObjectiveInput; save: Save<CreateObjectiveInput> }) {
-  const done = useObjectiveSubmit(threatId);
-  const form = useForm<CreateObjectiveInput>({ resolver: zodResolver(createObjectiveSchema, undefined, { raw: true }), defaultValues: objective, shouldFocusError: false });
-  async function onSubmit(input: CreateObjectiveInput) {
-    const state = await save(input);
-    if (state.status === 'success') return done('objective-added');
-    applyServerErrors(state, form.setError);
-  }
+  const { form, onSubmit } = useServerForm({ schema: createObjectiveSchema, defaultValues: objective, save, successHref: () => `/threats/${threatId}/plan?saved=objective-added` });
   return (
     <FormProvider {...form}>
       <FormErrorSummary />
-      <form noValidate onSubmit={form.handleSubmit(onSubmit)}>
+      <form noValidate onSubmit={onSubmit}>
         <ObjectiveFields />
         <Buttons threatId={threatId} text="Add objective" isSubmitting={form.formState.isSubmitting} />
       </form>
@@ -84,17 +68,11 @@ export function EditObjectiveForm({
   hasActions: boolean;
   save: Save<UpdateObjectiveInput>;
 }) {
-  const done = useObjectiveSubmit(threatId);
-  const form = useForm<UpdateObjectiveInput>({ resolver: zodResolver(updateObjectiveSchema, undefined, { raw: true }), defaultValues: objective, shouldFocusError: false });
-  async function onSubmit(input: UpdateObjectiveInput) {
-    const state = await save(input);
-    if (state.status === 'success') return done('objective-saved');
-    applyServerErrors(state, form.setError);
-  }
+  const { form, onSubmit } = useServerForm({ schema: updateObjectiveSchema, defaultValues: objective, save, successHref: () => `/threats/${threatId}/plan?saved=objective-saved` });
   return (
     <FormProvider {...form}>
       <FormErrorSummary />
-      <form noValidate onSubmit={form.handleSubmit(onSubmit)}>
+      <form noValidate onSubmit={onSubmit}>
         <ObjectiveFields strandHint={hasActions ? 'This objective has actions, so it stays in its strand' : undefined} />
         <Buttons threatId={threatId} text="Save objective" isSubmitting={form.formState.isSubmitting} />
       </form>

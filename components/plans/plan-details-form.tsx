@@ -1,10 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { FormProvider, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { applyServerErrors } from '@/components/forms/apply-server-errors';
+import { FormProvider } from 'react-hook-form';
+import { useServerForm } from '@/components/forms/use-server-form';
 import { FormErrorSummary } from '@/components/forms/form-error-summary';
 import { Radios } from '@/components/forms/radios';
 import { Select, type SelectOption } from '@/components/forms/select';
@@ -24,24 +22,12 @@ export type PlanDetailsFormProps = {
 
 /** Intelligence gaps and plan owner (an officer, or a partner organisation). */
 export function PlanDetailsForm({ threatId, plan, officers, partners, save }: PlanDetailsFormProps) {
-  const router = useRouter();
-  const form = useForm<UpdatePlanDetailsInput>({ resolver: zodResolver(updatePlanDetailsSchema, undefined, { raw: true }), defaultValues: plan, shouldFocusError: false });
-
-  async function onSubmit(input: UpdatePlanDetailsInput) {
-    const state = await save(input);
-    if (state.status === 'success') {
-      router.push(`/threats/${threatId}/plan?saved=details`);
-      router.refresh();
-      return;
-    }
-    // Everything typed stays; the summary says what went wrong, including who saved first.
-    applyServerErrors(state, form.setError);
-  }
+  const { form, onSubmit } = useServerForm({ schema: updatePlanDetailsSchema, defaultValues: plan, save, successHref: () => `/threats/${threatId}/plan?saved=details` });
 
   return (
     <FormProvider {...form}>
       <FormErrorSummary />
-      <form noValidate onSubmit={form.handleSubmit(onSubmit)}>
+      <form noValidate onSubmit={onSubmit}>
         <Textarea
           name="intelligenceGaps"
           label="Intelligence gaps"

@@ -1,11 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { FormProvider, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { applyServerErrors } from '@/components/forms/apply-server-errors';
+import { useServerForm } from '@/components/forms/use-server-form';
 import { Checkboxes } from '@/components/forms/checkboxes';
 import { FormErrorSummary } from '@/components/forms/form-error-summary';
 import { Radios } from '@/components/forms/radios';
@@ -24,30 +22,20 @@ export type EditThreatFormProps = {
 
 /** Editing a threat's master-list details, validated in the browser and again by the action. */
 export function EditThreatForm({ threat, save }: EditThreatFormProps) {
-  const router = useRouter();
-  const form = useForm<UpdateThreatInput>({
-    resolver: zodResolver(updateThreatSchema),
+  // Everything typed stays in the form when the save is refused; the summary says what went wrong
+  // (including who changed the threat first, when two people edit at once).
+  const { form, onSubmit } = useServerForm({
+    schema: updateThreatSchema,
     defaultValues: { ...threat, tier: String(threat.tier), archivedReason: threat.archivedReason ?? '' },
-    shouldFocusError: false,
+    save,
+    successHref: () => `/threats/${threat.threatId}?saved=details`,
   });
   const status = useWatch({ control: form.control, name: 'status' });
-
-  async function onSubmit(input: UpdateThreatInput) {
-    const state = await save(input);
-    if (state.status === 'success') {
-      router.push(`/threats/${threat.threatId}?saved=details`);
-      router.refresh();
-      return;
-    }
-    // Everything typed stays in the form; the summary says what went wrong (including who changed
-    // the threat first, when two people edit at once).
-    applyServerErrors(state, form.setError);
-  }
 
   return (
     <FormProvider {...form}>
       <FormErrorSummary />
-      <form noValidate onSubmit={form.handleSubmit(onSubmit)}>
+      <form noValidate onSubmit={onSubmit}>
         <TextInput name="name" label="Threat name" className="govuk-!-width-two-thirds" autoComplete="off" spellCheck={false} />
         <Radios name="type" legend="Type" legendClassName="govuk-fieldset__legend--s" items={THREAT_TYPES.map((t) => ({ value: t, text: THREAT_TYPE_LABELS[t] }))} />
         <Select name="tier" label="Tier" labelClassName="govuk-label--s" hint="Tier 1 is the highest threat" options={TIERS.map((t) => ({ value: String(t), text: `Tier ${t}` }))} />
