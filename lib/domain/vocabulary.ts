@@ -98,3 +98,25 @@ export const ROLE_LABELS = {
   COORDINATOR: 'SOC co-ordinator',
   ADMIN: 'Administrator',
 } as const;
+
+/** Threats still being tackled: the compliance flags, caseloads and counts consider only these. */
+export const LIVE_THREAT_STATUSES: readonly ThreatStatus[] = ['MAPPED', 'ACTIVE'];
+
+export const REVIEW_OUTCOMES = ['SATISFACTORY', 'CHANGES_REQUIRED', 'ESCALATED'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
+  SATISFACTORY: 'Satisfactory',
+  CHANGES_REQUIRED: 'Changes required',
+  ESCALATED: 'Escalated',
+};
+
+export const ORDER_KINDS = ['SCPO', 'STRO', 'SLAVERY_TRAFFICKING_PREVENTION_ORDER', 'CLOSURE_ORDER', 'GANG_INJUNCTION', 'OTHER'] as const;
+export type OrderKind = (typeof ORDER_KINDS)[number];
+export const ORDER_KIND_LABELS: Record<OrderKind, string> = {
+  SCPO: 'Serious crime prevention order',
+  STRO: 'Slavery and trafficking risk order',
+  SLAVERY_TRAFFICKING_PREVENTION_ORDER: 'Slavery and trafficking prevention order',
+  CLOSURE_ORDER: 'Closure order',
+  GANG_INJUNCTION: 'Gang injunction',
+  OTHER: 'Ancillary order',
+};
