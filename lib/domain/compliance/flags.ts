@@ -130,7 +130,8 @@ export function flagHref(flag: Pick<ComplianceFlag, 'code' | 'subject' | 'threat
     case 'PLAN_NEVER_REVIEWED':
     case 'PLAN_REVIEW_OVERDUE':
     case 'PLAN_CHANGED_SINCE_REVIEW':
-      return `/reviews/${flag.subject.id}`;
+      // The plan page shows its reviews, and offers "Review this plan" to those who may.
+      return `${threat}/plan#reviews`;
     case 'ACTION_OVERDUE':
     case 'ACTION_STALE':
     case 'ACTION_NO_OWNER':
