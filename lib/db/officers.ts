@@ -12,6 +12,7 @@ import {
   type LroCourse,
   type LroTrainingStatus,
 } from '@/lib/domain/lro';
+import { LIVE_THREAT_STATUSES } from '@/lib/domain/vocabulary';
 
 // Officers who may hold the LRO or deputy role of a threat, with what a manager needs to choose
 // well: their caseload (active threats held as LRO) and their LRO course records.
@@ -69,7 +70,7 @@ export async function getOfficers(db: Pick<Tx, 'user'>, userIds: readonly string
 }
 
 export type OfficerStanding = {
-  /** Active threats the officer holds as LRO (status ACTIVE), counted in the database. */
+  /** Live threats (MAPPED or ACTIVE) the officer holds as LRO, counted in the database: LRO_OVERLOADED counts the same. */
   activeThreatsAsLro: number;
   /** Their LRO course records (TrainingRecord kind LRO_COURSE). */
   lroCourses: LroCourse[];
@@ -82,7 +83,7 @@ export async function getOfficerStandings(db: Pick<Db, 'socThreat' | 'trainingRe
   // One after the other: `db` may be an interactive transaction, which runs one query at a time.
   const caseloads = await db.socThreat.groupBy({
     by: ['leadResponsibleOfficerId'],
-    where: { status: 'ACTIVE', leadResponsibleOfficerId: { in: [...userIds] } },
+    where: { status: { in: [...LIVE_THREAT_STATUSES] }, leadResponsibleOfficerId: { in: [...userIds] } },
     _count: { _all: true },
   });
   const courses = await db.trainingRecord.findMany({

@@ -323,8 +323,8 @@ describe('assignLro: warnings (training and caseload) ask for confirmation, neve
     [6, 'CASELOAD_ALERT'],
   ])('caseload with the default thresholds (4 and 6): holding %i active threats -> %s', async (count, reason) => {
     const officer = await trainedLro(orgs.west, 'Busy Officer');
-    await giveCaseload(orgs.west, officer.id, count);
-    // Threats that are not active, or held as deputy, are not counted.
+    // A mapped threat is live and held, so it counts; archived threats and deputy roles do not.
+    await giveCaseload(orgs.west, officer.id, count - 1);
     await makeThreat(orgs.west, { leadResponsibleOfficerId: officer.id, status: 'MAPPED' });
     await makeThreat(orgs.west, { leadResponsibleOfficerId: officer.id, status: 'ARCHIVED' });
     await makeThreat(orgs.west, { deputyId: officer.id });
