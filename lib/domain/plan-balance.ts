@@ -22,11 +22,11 @@ export function planBalance(actions: readonly { strand: Strand; status: ActionSt
   for (const action of actions) if (OPEN_ACTION_STATUSES.includes(action.status)) open[action.strand] += 1;
   const totalOpen = STRANDS.reduce((n, s) => n + open[s], 0);
   const strands = STRANDS.map((strand) => ({ strand, open: open[strand], percent: totalOpen ? Math.round((open[strand] / totalOpen) * 100) : 0 }));
-  const pursueShare = totalOpen ? (open.PURSUE / totalOpen) * 100 : 0;
   return {
     strands,
     totalOpen,
-    isPursueOnly: totalOpen > 0 && (open.PREVENT + open.PROTECT === 0 || pursueShare > pursueOnlyPercent),
+    // Pursue over the threshold in whole numbers (11 of 20 is exactly 55%, which 11 / 20 * 100 is not).
+    isPursueOnly: totalOpen > 0 && (open.PREVENT + open.PROTECT === 0 || open.PURSUE * 100 > pursueOnlyPercent * totalOpen),
     hasNoPrepare: totalOpen > 0 && open.PREPARE === 0,
   };
 }

@@ -113,8 +113,14 @@ function balanceFlags(plan: PlanComplianceRecord, thresholds: ComplianceThreshol
     if (open('PREVENT') + open('PROTECT') === 0) {
       raise('PLAN_PURSUE_ONLY', 'alert', subject, 'The plan has no open Prevent or Protect action: every open action is Pursue or Prepare.');
     } else {
-      const pursue = balance.strands.find((s) => s.strand === 'PURSUE')!.percent;
-      raise('PLAN_PURSUE_ONLY', 'alert', subject, `${pursue}% of the plan's open actions are Pursue, over the limit of ${thresholds.pursueOnlyPercent}%.`);
+      // Whole-number rounding could show "70%" for 19 of 27 (70.4%): say the counts as well.
+      const pursue = open('PURSUE');
+      raise(
+        'PLAN_PURSUE_ONLY',
+        'alert',
+        subject,
+        `${pursue} of the plan's ${balance.totalOpen} open actions are Pursue (${Math.floor((pursue * 1000) / balance.totalOpen) / 10}%), over the limit of ${thresholds.pursueOnlyPercent}%.`,
+      );
     }
   } else if (balance.hasNoPrepare) {
     raise('PLAN_PURSUE_ONLY', 'warning', subject, 'The plan has no open Prepare action.');
@@ -293,7 +299,7 @@ export function orderFlags(order: OrderComplianceRecord, thresholds: ComplianceT
   if (order.expiresOn) {
     const left = -daysSince(order.expiresOn, now);
     if (left <= thresholds.orderExpiryWarningDays) {
-      return raise('warning', `${name} expires on ${formatDate(order.expiresOn)}, in ${dayCount(left)}: decide whether to apply to extend it.`);
+      return raise('warning', `${name} expires on ${formatDate(order.expiresOn)}, ${left === 0 ? 'today' : `in ${dayCount(left)}`}: decide whether to apply to extend it.`);
     }
   }
   return [];
