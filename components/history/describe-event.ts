@@ -3,6 +3,7 @@ import {
   ACTION_STATUS_LABELS,
   PLAN_STATUS_LABELS,
   STRAND_LABELS,
+  REVIEW_OUTCOME_LABELS,
   THREAT_AREA_LABELS,
   THREAT_STATUS_LABELS,
   THREAT_TYPE_LABELS,
@@ -31,8 +32,7 @@ const TITLES: Record<string, string> = {
   'plan.update': 'Plan details changed',
   'plan.activate': 'Plan made active',
   'plan.close': 'Plan closed',
-  'plan.review': 'Plan reviewed',
-  'review.create': 'Plan reviewed',
+  'plan.reviewed': 'Plan reviewed',
   'objective.create': 'Objective added',
   'objective.update': 'Objective changed',
   'action.create': 'Action added',
@@ -95,6 +95,7 @@ const VALUE_LABELS: Record<string, string> = {
   ...ACTION_STATUS_LABELS,
   ...PLAN_STATUS_LABELS,
   ...STRAND_LABELS,
+  ...REVIEW_OUTCOME_LABELS,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

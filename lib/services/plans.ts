@@ -4,6 +4,8 @@ import type { Tx } from '@/lib/db/client';
 import { loadPlanResource, markPlanMateriallyChanged } from '@/lib/db/plan-resources';
 import { findPartnerOrganisation, isEligiblePlanOwner, loadObjectiveResource, planDetailsForAudit, threatOrganisationPath } from '@/lib/db/plans';
 import { lastChangeOf, loadThreatResource } from '@/lib/db/threats';
+import { reviewCadenceForThreat } from '@/lib/db/reviews';
+import { firstReviewDue } from '@/lib/domain/review-diff';
 import { AppError, conflict } from '@/lib/errors';
 import {
   activatePlanSchema,
@@ -218,7 +220,10 @@ export const activatePlan: ActionConfig<typeof activatePlanSchema, LoadedPlan, {
       throw new AppError('VALIDATION', NO_OBJECTIVES_MESSAGE);
     }
     const activatedAt = new Date();
-    await bumpPlanVersion(tx, record.id, input.version, { status: 'ACTIVE', activatedAt, updatedById: user.id }, 'DRAFT');
+    // The first review falls due one cadence (for the threat's tier) after activation: stored, so
+    // the review queue sorts by the one column whether or not a plan has been reviewed yet.
+    const nextReviewDue = firstReviewDue(activatedAt, await reviewCadenceForThreat(tx, record.threatId));
+    await bumpPlanVersion(tx, record.id, input.version, { status: 'ACTIVE', activatedAt, nextReviewDue, updatedById: user.id }, 'DRAFT');
     return {
       data: { version: input.version + 1 },
       message: 'The plan is now active',
@@ -229,7 +234,7 @@ export const activatePlan: ActionConfig<typeof activatePlanSchema, LoadedPlan, {
         organisationId: record.organisationId,
         threatId: record.threatId,
         before: { status: 'DRAFT' },
-        after: { status: 'ACTIVE', activatedAt: activatedAt.toISOString() },
+        after: { status: 'ACTIVE', activatedAt: activatedAt.toISOString(), nextReviewDue: nextReviewDue.toISOString().slice(0, 10) },
       },
     };
   },
