@@ -62,13 +62,34 @@ export async function ownsActionOnThreat(db: Pick<Tx, 'action'>, user: Pick<Acto
   return (await db.action.count({ where: { plan: { threatId }, ownerUserId: user.id } })) > 0;
 }
 
+/** `column LIKE 'prefix%'` for a materialised organisation path, wildcards escaped (as Prisma's startsWith). */
+export function pathPrefixSql(column: Sql, prefix: string): Sql {
+  const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+}
+
 /**
  * The SQL twin of threatScopeWhere: `SELECT id FROM "SocThreat" WHERE ...`, one branch per relation
  * the user's roles allow (lib/db/compliance-sql.ts composes it). Null when the user may not use
  * the verb on any threat.
  */
 export function threatScopeSql(user: Actor, verb: Verb = 'threat:read'): Sql | null {
-  void user;
-  void verb;
-  return null;
+  const branches: Sql[] = [];
+  for (const relation of relationsFor(user, verb)) {
+    switch (relation) {
+      case 'organisation':
+        branches.push(sql`t."organisationId" IN (SELECT o."id" FROM "Organisation" o WHERE ${pathPrefixSql(sql`o."path"`, user.organisationPath)})`);
+        break;
+      case 'holder':
+        branches.push(sql`t."leadResponsibleOfficerId" = ${user.id}`, sql`t."deputyId" = ${user.id}`);
+        break;
+      case 'shared':
+        branches.push(sql`EXISTS (SELECT 1 FROM "ThreatShare" s WHERE s."threatId" = t."id" AND s."organisationId" = ${user.organisationId})`);
+        break;
+      case 'owner':
+        branches.push(sql`EXISTS (SELECT 1 FROM "Action" a JOIN "FourPPlan" p ON p."id" = a."planId" WHERE p."threatId" = t."id" AND a."ownerUserId" = ${user.id})`);
+        break;
+    }
+  }
+  return branches.length ? sql`SELECT t."id" FROM "SocThreat" t WHERE ${join(branches, ' OR ')}` : null;
 }
