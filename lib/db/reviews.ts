@@ -1,7 +1,7 @@
 import 'server-only';
-import { prisma, type Prisma, type Tx } from './client';
+import { prisma, sql, type Prisma, type Tx } from './client';
 import { loadPlanResource } from './plan-resources';
-import { threatScopeWhere } from './scope';
+import { threatScopeSql, threatScopeWhere } from './scope';
 import { getEffectiveThresholds } from './settings';
 import { can, type Actor } from '@/lib/auth/policy';
 import { addCalendarDays, londonDateKey, londonDayStart } from '@/lib/domain/dates';
@@ -219,22 +219,28 @@ export async function listLatestReviewsOfHeldPlans(user: Actor): Promise<ReviewS
 
 /**
  * Plans in the user's plan:review scope (held ones included: a manager should know) whose latest
- * review ESCALATED them, the most recent first. "Latest" cannot be said in a Prisma filter, so the
- * candidates are the plans with any escalation (few: escalation is rare), then narrowed here.
+ * review ESCALATED them, the most recent first. "Latest" needs a correlated NOT EXISTS, which a
+ * Prisma filter cannot say, so the ids come from SQL (scoped by threatScopeSql, the twin of the
+ * scope the rest of this module uses) and the rows from Prisma.
  */
 export async function listEscalations(user: Actor, opts: { take: number }): Promise<ReviewSummary[]> {
-  const base = reviewablePlansWhere(user, { excludeHeld: false });
-  if (!base || opts.take <= 0) return [];
-  const plans = await prisma.fourPPlan.findMany({
-    where: { AND: [base, { reviews: { some: { outcome: 'ESCALATED' } } }] },
-    select: { reviews: { orderBy: [...newestFirst], take: 1, select: summarySelect } },
-  });
-  return plans
-    .flatMap((plan) => plan.reviews)
-    .filter((review) => review.outcome === 'ESCALATED')
-    .map(toSummary)
-    .sort((a, b) => b.reviewedAt.getTime() - a.reviewedAt.getTime() || b.id.localeCompare(a.id))
-    .slice(0, opts.take);
+  const scope = threatScopeSql(user, 'plan:review');
+  if (!scope || opts.take <= 0) return [];
+  const ids = await prisma.$queryRaw<{ id: string }[]>(sql`
+    SELECT r."id" AS "id" FROM "PlanReview" r
+    JOIN "FourPPlan" p ON p."id" = r."planId"
+    JOIN "SocThreat" t ON t."id" = p."threatId"
+    WHERE r."outcome" = 'ESCALATED' AND p."status" = 'ACTIVE' AND t."status" IN ('MAPPED', 'ACTIVE')
+      AND t."id" IN (${scope})
+      AND NOT EXISTS (
+        SELECT 1 FROM "PlanReview" later WHERE later."planId" = r."planId"
+          AND (later."reviewedAt" > r."reviewedAt" OR (later."reviewedAt" = r."reviewedAt" AND later."id" > r."id"))
+      )
+    ORDER BY r."reviewedAt" DESC, r."id" DESC
+    LIMIT ${opts.take}`);
+  if (ids.length === 0) return [];
+  const rows = await prisma.planReview.findMany({ where: { id: { in: ids.map((row) => row.id) } }, orderBy: [...newestFirst], select: summarySelect });
+  return rows.map(toSummary);
 }
 
 /** Every review of a plan, newest first. The caller has checked access to the plan. */
