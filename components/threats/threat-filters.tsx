@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import type { ThreatRegisterQuery } from '@/lib/validation/threat-register';
+import { FLAG_CODES, FLAG_LABELS } from '@/lib/domain/compliance/flags';
+import { FLAG_FILTER_ANY, FLAG_FILTER_ANY_ALERT, type ThreatRegisterQuery } from '@/lib/validation/threat-register';
 import { THREAT_AREAS, THREAT_AREA_LABELS, THREAT_STATUSES, THREAT_STATUS_LABELS, THREAT_TYPES, THREAT_TYPE_LABELS, TIERS } from '@/lib/domain/vocabulary';
 
 export type FilterOption = { value: string; text: string };
@@ -54,6 +55,17 @@ export function ThreatFilters({ query, organisations, leadResponsibleOfficers }:
         value={query.lro}
         options={[{ value: 'none', text: 'No LRO appointed' }, ...leadResponsibleOfficers]}
         anyText="Any LRO"
+      />
+      <Select
+        id="flag"
+        label="Flag"
+        value={query.flag}
+        options={[
+          { value: FLAG_FILTER_ANY, text: 'Any flag' },
+          { value: FLAG_FILTER_ANY_ALERT, text: 'Any alert' },
+          ...FLAG_CODES.map((code) => ({ value: code, text: FLAG_LABELS[code] })),
+        ]}
+        anyText="Flagged or not"
       />
       <div className="govuk-button-group app-filter__actions">
         <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">

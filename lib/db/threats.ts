@@ -1,8 +1,17 @@
 import 'server-only';
-import { prisma, type Prisma } from './client';
-import { ownsActionOnThreat, threatPolicySelect, threatScopeWhere, toThreatResource } from './scope';
+import { empty, join, prisma, raw, sql, type Sql } from './client';
+import { flagRowsSql, listFlagRows, threatFlagSummaries } from './compliance-sql';
+import { ownsActionOnThreat, threatPolicySelect, threatScopeSql, threatScopeWhere, toThreatResource } from './scope';
 import type { Actor } from '@/lib/auth/policy';
-import { REGISTER_PAGE_SIZE, type ThreatRegisterQuery, type ThreatSortKey } from '@/lib/validation/threat-register';
+import { FLAG_CODES, type FlagCode, type FlagSeverity } from '@/lib/domain/compliance/flags';
+import {
+  FLAG_FILTER_ANY,
+  FLAG_FILTER_ANY_ALERT,
+  REGISTER_PAGE_SIZE,
+  type ThreatFlagFilter,
+  type ThreatRegisterQuery,
+  type ThreatSortKey,
+} from '@/lib/validation/threat-register';
 import type { ThreatArea, ThreatStatus, ThreatType, PlanStatus, Strand, ActionStatus } from '@/lib/domain/vocabulary';
 
 export type ThreatRegisterRow = {
@@ -18,6 +27,8 @@ export type ThreatRegisterRow = {
   areas: ThreatArea[];
   planStatus: PlanStatus | null;
   nextReviewDue: Date | null;
+  /** The threat's compliance flags, one entry per flag and severity with how many: alerts first. */
+  flags: ThreatFlagTag[];
 };
 
 export type ThreatRegisterPage = {
@@ -28,47 +39,195 @@ export type ThreatRegisterPage = {
   pageSize: number;
 };
 
-function orderBy(sort: ThreatSortKey, order: 'asc' | 'desc'): Prisma.SocThreatOrderByWithRelationInput[] {
-  const primary: Record<ThreatSortKey, Prisma.SocThreatOrderByWithRelationInput> = {
-    urn: { urn: order },
-    name: { name: order },
-    type: { type: order },
-    tier: { tier: order },
-    status: { status: order },
-    organisation: { organisation: { name: order } },
-    lro: { leadResponsibleOfficer: { name: order } },
-    mappedOn: { mappedOn: order },
-  };
-  // A unique tie-breaker keeps pages stable.
-  return sort === 'urn' ? [primary.urn] : [primary[sort], { urn: 'asc' }];
+/** One kind of flag a threat has, and how many of it (e.g. two stale actions). */
+export type ThreatFlagTag = { code: FlagCode; severity: FlagSeverity; count: number };
+
+/** Flags whose subject is an officer: they reach a threat through its LRO. */
+const OFFICER_FLAG_CODES: FlagCode[] = ['LRO_UNTRAINED', 'LRO_OVERLOADED'];
+
+type FlagOfKind = { code: FlagCode; severity: FlagSeverity };
+
+/**
+ * Every officer's own flags (LRO_UNTRAINED, LRO_OVERLOADED) at `now`, by officer. Only officers
+ * who lead a live threat can have them, so the list is short; asking for these two codes alone
+ * keeps the engine to its officer rules.
+ */
+async function officerFlagsById(now: Date): Promise<Map<string, FlagOfKind[]>> {
+  const out = new Map<string, FlagOfKind[]>();
+  for (const row of await listFlagRows({ organisationPath: '/' }, now, { codes: OFFICER_FLAG_CODES })) {
+    out.set(row.subject.id, [...(out.get(row.subject.id) ?? []), { code: row.code, severity: row.severity }]);
+  }
+  return out;
 }
 
-function filterWhere(query: ThreatRegisterQuery): Prisma.SocThreatWhereInput[] {
-  const where: Prisma.SocThreatWhereInput[] = [];
-  if (query.organisation) where.push({ organisationId: query.organisation });
-  if (query.type) where.push({ type: query.type });
-  if (query.tier) where.push({ tier: query.tier });
-  if (query.status) where.push({ status: query.status });
-  if (query.area) where.push({ areas: { some: { area: query.area } } });
-  if (query.lro === 'none') where.push({ leadResponsibleOfficerId: null });
-  else if (query.lro) where.push({ leadResponsibleOfficerId: query.lro });
-  if (query.q) where.push({ OR: [{ urn: { contains: query.q.toUpperCase() } }, { name: { contains: query.q } }] });
+/** `t."leadResponsibleOfficerId" IN (...)`, false for no officers. */
+function lroIn(officerIds: readonly string[]): Sql {
+  return officerIds.length ? sql`t."leadResponsibleOfficerId" IN (${join([...officerIds])})` : sql`1 = 0`;
+}
+
+/** How many flags of a severity a threat has through its LRO, as a SQL expression on t. */
+function officerFlagCountSql(officers: Map<string, FlagOfKind[]>, severity: FlagSeverity): Sql {
+  const byCount = new Map<number, string[]>();
+  for (const [id, flags] of officers) {
+    const n = flags.filter((f) => f.severity === severity).length;
+    if (n > 0) byCount.set(n, [...(byCount.get(n) ?? []), id]);
+  }
+  if (byCount.size === 0) return sql`0`;
+  const branches = [...byCount.entries()].map(([n, ids]) => sql`WHEN ${lroIn(ids)} THEN ${raw(String(n))}`);
+  return sql`(CASE ${join(branches, ' ')} ELSE 0 END)`;
+}
+
+const severityRank: Record<FlagSeverity, number> = { alert: 0, warning: 1 };
+
+/** Alerts first, then in the order of FLAG_CODES (as compareFlags orders whole flags). */
+export function compareFlagTags(a: FlagOfKind, b: FlagOfKind): number {
+  return severityRank[a.severity] - severityRank[b.severity] || FLAG_CODES.indexOf(a.code) - FLAG_CODES.indexOf(b.code);
+}
+
+/** Flags counted by code and severity, alerts first. */
+function toTags(flags: readonly FlagOfKind[]): ThreatFlagTag[] {
+  const tags = new Map<string, ThreatFlagTag>();
+  for (const { code, severity } of flags) {
+    const key = `${code}:${severity}`;
+    const tag = tags.get(key) ?? { code, severity, count: 0 };
+    tag.count += 1;
+    tags.set(key, tag);
+  }
+  return [...tags.values()].sort(compareFlagTags);
+}
+
+/**
+ * The flags of the given threats, counted by code and severity, for tags beside each threat in a
+ * list: the threat's own (its plan, actions, disruptions, assessments and orders) and its LRO's,
+ * as the threat page shows them (compliance.ts getThreatFlags). The caller loaded the threats
+ * within the user's scope.
+ */
+export async function listThreatFlagTags(
+  threats: readonly { id: string; leadResponsibleOfficerId: string | null }[],
+  now: Date,
+  officers?: Map<string, FlagOfKind[]>,
+): Promise<Map<string, ThreatFlagTag[]>> {
+  if (threats.length === 0) return new Map();
+  const [own, officerFlags] = await Promise.all([
+    threatFlagSummaries(
+      { threatIds: threats.map((t) => t.id) },
+      now,
+      threats.map((t) => t.id),
+    ),
+    officers ?? officerFlagsById(now),
+  ]);
+  return new Map(
+    threats.map((t) => [t.id, toTags([...(own.get(t.id) ?? []), ...((t.leadResponsibleOfficerId && officerFlags.get(t.leadResponsibleOfficerId)) || [])])]),
+  );
+}
+
+/** LIKE pattern for "contains", with the user's own % and _ taken literally (ESCAPE '\'). */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The register's filters other than the flag, as SQL conditions on "SocThreat" t. */
+function filterConditions(query: ThreatRegisterQuery): Sql[] {
+  const where: Sql[] = [];
+  // Enums are compared as text: PostgreSQL keeps them as its own enum types, SQLite as text.
+  if (query.organisation) where.push(sql`t."organisationId" = ${query.organisation}`);
+  if (query.type) where.push(sql`CAST(t."type" AS TEXT) = ${query.type}`);
+  if (query.tier) where.push(sql`t."tier" = ${query.tier}`);
+  if (query.status) where.push(sql`CAST(t."status" AS TEXT) = ${query.status}`);
+  if (query.area) where.push(sql`EXISTS (SELECT 1 FROM "ThreatAreaTag" ta WHERE ta."threatId" = t."id" AND CAST(ta."area" AS TEXT) = ${query.area})`);
+  if (query.lro === 'none') where.push(sql`t."leadResponsibleOfficerId" IS NULL`);
+  else if (query.lro) where.push(sql`t."leadResponsibleOfficerId" = ${query.lro}`);
+  if (query.q) {
+    // Case-insensitive on both databases (PostgreSQL's LIKE is not).
+    where.push(
+      sql`(UPPER(t."urn") LIKE ${containsPattern(query.q.toUpperCase())} ESCAPE '\\' OR LOWER(t."name") LIKE ${containsPattern(query.q.toLowerCase())} ESCAPE '\\')`,
+    );
+  }
   return where;
 }
 
-/** One page of the threats register the user may see, filtered and sorted in the database. */
-export async function listThreats(user: Actor, query: ThreatRegisterQuery): Promise<ThreatRegisterPage> {
-  const scope = threatScopeWhere(user);
+/**
+ * The flag filter as a condition on t: the threat's own flags (computed for `filtered`, the
+ * threats passing the other filters) or its LRO's.
+ */
+async function flagCondition(flag: ThreatFlagFilter, filtered: Sql, officers: Map<string, FlagOfKind[]>, now: Date): Promise<Sql> {
+  const officersWith = (test: (f: FlagOfKind) => boolean) => [...officers].filter(([, flags]) => flags.some(test)).map(([id]) => id);
+  if (OFFICER_FLAG_CODES.includes(flag as FlagCode)) return lroIn(officersWith((f) => f.code === flag));
+  const own = await flagRowsSql({ threatSql: filtered }, now);
+  if (flag === FLAG_FILTER_ANY) {
+    return sql`(t."id" IN (SELECT f.threat_id FROM (${own}) f WHERE f.threat_id IS NOT NULL) OR ${lroIn(officersWith(() => true))})`;
+  }
+  if (flag === FLAG_FILTER_ANY_ALERT) {
+    return sql`(t."id" IN (SELECT f.threat_id FROM (${own}) f WHERE f.threat_id IS NOT NULL AND f.severity = 'alert') OR ${lroIn(officersWith((f) => f.severity === 'alert'))})`;
+  }
+  return sql`t."id" IN (SELECT f.threat_id FROM (${own}) f WHERE f.threat_id IS NOT NULL AND f.code = ${flag})`;
+}
+
+const SORT_COLUMNS: Record<Exclude<ThreatSortKey, 'flags'>, Sql> = {
+  urn: sql`t."urn"`,
+  name: sql`t."name"`,
+  type: sql`t."type"`,
+  tier: sql`t."tier"`,
+  status: sql`t."status"`,
+  organisation: sql`o."name"`,
+  lro: sql`u."name"`,
+  mappedOn: sql`t."mappedOn"`,
+};
+
+/**
+ * One page of the threats register the user may see, filtered and sorted in the database. The
+ * ids of the page are found in SQL (the flag filter and sort read the compliance engine's flags,
+ * which Prisma's `where` cannot express); the page's rows are then loaded by id.
+ */
+export async function listThreats(user: Actor, query: ThreatRegisterQuery, now: Date = new Date()): Promise<ThreatRegisterPage> {
+  const scope = threatScopeSql(user);
   if (!scope) return { rows: [], total: 0, page: 1, pageCount: 0, pageSize: REGISTER_PAGE_SIZE };
-  const where: Prisma.SocThreatWhereInput = { AND: [scope, ...filterWhere(query)] };
-  const total = await prisma.socThreat.count({ where });
+
+  // The threats in scope that pass every filter but the flag: the flags are computed for these.
+  const filtered = sql`SELECT t."id" FROM "SocThreat" t WHERE ${join([sql`t."id" IN (${scope})`, ...filterConditions(query)], ' AND ')}`;
+  const officers = await officerFlagsById(now);
+  const conditions = [sql`t."id" IN (${filtered})`];
+  if (query.flag) conditions.push(await flagCondition(query.flag, filtered, officers, now));
+  const where = join(conditions, ' AND ');
+
+  const [{ n }] = await prisma.$queryRaw<{ n: number | bigint }[]>(sql`SELECT COUNT(*) AS n FROM "SocThreat" t WHERE ${where}`);
+  const total = Number(n);
   const pageCount = Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
-  const rows = await prisma.socThreat.findMany({
-    where,
-    orderBy: orderBy(query.sort, query.order),
-    skip: (page - 1) * REGISTER_PAGE_SIZE,
-    take: REGISTER_PAGE_SIZE,
+  const direction = raw(query.order === 'desc' ? 'DESC' : 'ASC');
+
+  let idSql: Sql;
+  if (query.sort === 'flags') {
+    // Most alerts, then most warnings (or, ascending, the fewest), then by URN; the LRO's own
+    // flags count for each of their threats, as the threat page shows them.
+    idSql = sql`
+      SELECT t."id" AS id FROM "SocThreat" t
+        LEFT JOIN (SELECT f.threat_id AS threat_id,
+                          SUM(CASE WHEN f.severity = 'alert' THEN 1 ELSE 0 END) AS alerts,
+                          SUM(CASE WHEN f.severity = 'warning' THEN 1 ELSE 0 END) AS warnings
+                     FROM (${await flagRowsSql({ threatSql: filtered }, now)}) f
+                    WHERE f.threat_id IS NOT NULL
+                    GROUP BY f.threat_id) fc ON fc.threat_id = t."id"
+       WHERE ${where}
+       ORDER BY COALESCE(fc.alerts, 0) + ${officerFlagCountSql(officers, 'alert')} ${direction},
+                COALESCE(fc.warnings, 0) + ${officerFlagCountSql(officers, 'warning')} ${direction},
+                t."urn" ASC`;
+  } else {
+    // A unique tie-breaker keeps pages stable.
+    const tieBreaker = query.sort === 'urn' ? empty : sql`, t."urn" ASC`;
+    idSql = sql`
+      SELECT t."id" AS id FROM "SocThreat" t
+        JOIN "Organisation" o ON o."id" = t."organisationId"
+        LEFT JOIN "User" u ON u."id" = t."leadResponsibleOfficerId"
+       WHERE ${where}
+       ORDER BY ${SORT_COLUMNS[query.sort]} ${direction}${tieBreaker}`;
+  }
+  const ids = (
+    await prisma.$queryRaw<{ id: string }[]>(sql`${idSql} LIMIT ${raw(String(REGISTER_PAGE_SIZE))} OFFSET ${raw(String((page - 1) * REGISTER_PAGE_SIZE))}`)
+  ).map((row) => row.id);
+
+  const loaded = await prisma.socThreat.findMany({
+    where: { id: { in: ids } },
     select: {
       id: true,
       urn: true,
@@ -77,31 +236,41 @@ export async function listThreats(user: Actor, query: ThreatRegisterQuery): Prom
       tier: true,
       status: true,
       mappedOn: true,
+      leadResponsibleOfficerId: true,
       organisation: { select: { name: true } },
       leadResponsibleOfficer: { select: { name: true } },
       areas: { select: { area: true }, orderBy: { area: 'asc' } },
       livePlan: { select: { status: true, nextReviewDue: true } },
     },
   });
+  const flags = await listThreatFlagTags(loaded, now, officers);
+  const byId = new Map(loaded.map((row) => [row.id, row]));
   return {
     total,
     page,
     pageCount: total === 0 ? 0 : pageCount,
     pageSize: REGISTER_PAGE_SIZE,
-    rows: rows.map((row) => ({
-      id: row.id,
-      urn: row.urn,
-      name: row.name,
-      type: row.type,
-      tier: row.tier,
-      status: row.status,
-      mappedOn: row.mappedOn,
-      organisationName: row.organisation.name,
-      leadResponsibleOfficerName: row.leadResponsibleOfficer?.name ?? null,
-      areas: row.areas.map((a) => a.area),
-      planStatus: row.livePlan?.status ?? null,
-      nextReviewDue: row.livePlan?.nextReviewDue ?? null,
-    })),
+    rows: ids.flatMap((id) => {
+      const row = byId.get(id);
+      if (!row) return [];
+      return [
+        {
+          id: row.id,
+          urn: row.urn,
+          name: row.name,
+          type: row.type,
+          tier: row.tier,
+          status: row.status,
+          mappedOn: row.mappedOn,
+          organisationName: row.organisation.name,
+          leadResponsibleOfficerName: row.leadResponsibleOfficer?.name ?? null,
+          areas: row.areas.map((a) => a.area),
+          planStatus: row.livePlan?.status ?? null,
+          nextReviewDue: row.livePlan?.nextReviewDue ?? null,
+          flags: flags.get(row.id) ?? [],
+        },
+      ];
+    }),
   };
 }
 

@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, type TableHeadCell } from '@/components/ui/table';
+import { FlagTags } from '@/components/flags/flag-tags';
 import { ThreatFilters } from '@/components/threats/threat-filters';
 import { PlanStatusTag, ThreatStatusTag } from '@/components/threats/threat-tags';
 import { requireVerb } from '@/lib/auth/guards';
 import { listRegisterFilterOptions, listThreats } from '@/lib/db/threats';
 import { formatDate } from '@/lib/domain/dates';
 import { THREAT_AREA_LABELS, THREAT_TYPE_LABELS } from '@/lib/domain/vocabulary';
-import { threatRegisterQuerySchema, type ThreatRegisterQuery, type ThreatSortKey } from '@/lib/validation/threat-register';
+import { defaultSortOrder, threatRegisterQuerySchema, type ThreatRegisterQuery, type ThreatSortKey } from '@/lib/validation/threat-register';
 
 export const metadata: Metadata = { title: 'Threats' };
 
@@ -24,8 +25,9 @@ function queryString(query: ThreatRegisterQuery, overrides: Partial<ThreatRegist
     area: merged.area,
     status: merged.status,
     lro: merged.lro,
+    flag: merged.flag,
     sort: merged.sort === 'urn' && merged.order === 'asc' ? undefined : merged.sort,
-    order: merged.order === 'asc' ? undefined : merged.order,
+    order: merged.order === defaultSortOrder(merged.sort) ? undefined : merged.order,
   };
 }
 
@@ -43,7 +45,7 @@ export default async function ThreatRegisterPage({ searchParams }: { searchParam
 
   const sortable = (key: ThreatSortKey, text: string): TableHeadCell => {
     const active = query.sort === key;
-    const nextOrder = active && query.order === 'asc' ? 'desc' : 'asc';
+    const nextOrder = active ? (query.order === 'asc' ? 'desc' : 'asc') : defaultSortOrder(key);
     return {
       text,
       sort: {
@@ -83,6 +85,7 @@ export default async function ThreatRegisterPage({ searchParams }: { searchParam
               { text: 'Threat areas' },
               { text: '4P plan' },
               { text: 'Next review' },
+              sortable('flags', 'Flags'),
             ]}
             rows={result.rows.map((threat) => ({
               key: threat.id,
@@ -103,6 +106,9 @@ export default async function ThreatRegisterPage({ searchParams }: { searchParam
                 threat.areas.map((a) => THREAT_AREA_LABELS[a]).join(', '),
                 <PlanStatusTag key="plan" status={threat.planStatus} />,
                 formatDate(threat.nextReviewDue, 'short'),
+                <div key="flags" data-testid="threat-flags">
+                  <FlagTags tags={threat.flags} />
+                </div>,
               ],
             }))}
           />

@@ -8,10 +8,12 @@ import { InsetText } from '@/components/ui/inset-text';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { PlanStatusTag, ThreatStatusTag } from '@/components/threats/threat-tags';
 import { CreatePlanButton } from '@/components/plans/create-plan-button';
+import { FlagSummary } from '@/components/flags/flag-summary';
 import { requirePermission, requireUser } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit';
 import { countPlanActions, getThreatDetail } from '@/lib/db/threats';
+import { getThreatFlags } from '@/lib/db/compliance';
 import { createPlanAction } from './plan/plan-actions';
 import { formatDate } from '@/lib/domain/dates';
 import {
@@ -49,6 +51,9 @@ export default async function ThreatPage({ params, searchParams }: { params: Par
   const plan = canReadPlan ? threat.livePlan : null;
   const actionCounts = plan ? await countPlanActions(plan.id) : null;
   const lastReview = plan?.reviews[0] ?? null;
+  // Flags name actions, officers and orders: shown to those who may read the plan, not to a
+  // partner who sees the threat only because it is shared or they own an action on it.
+  const flags = canReadPlan ? await getThreatFlags(threat.id, new Date()) : null;
 
   return (
     <>
@@ -67,6 +72,7 @@ export default async function ThreatPage({ params, searchParams }: { params: Par
       <p className="govuk-body">
         <ThreatStatusTag status={threat.status} /> <Tag colour="purple">Tier {threat.tier}</Tag>
       </p>
+      {flags ? <FlagSummary flags={flags} /> : null}
 
       <SummaryList
         card={{

@@ -6,14 +6,20 @@ import { InsetText } from '@/components/ui/inset-text';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SummaryList } from '@/components/ui/summary-list';
 import { CreatePlanButton } from '@/components/plans/create-plan-button';
+import { FlagSummary } from '@/components/flags/flag-summary';
+import { planFlagsOf } from '@/components/flags/plan-flags';
 import { EngagementsTable } from '@/components/plans/engagements-table';
 import { MultilineText } from '@/components/plans/multiline-text';
 import { planBalance } from '@/lib/domain/plan-balance';
 import { PlanBalanceSummary } from '@/components/plans/plan-balance-summary';
 import { StrandSection } from '@/components/plans/strand-section';
+import { PlanReviewsSection } from '@/components/reviews/plan-reviews-section';
+import { ReviewRequestBanner } from '@/components/reviews/review-request-banner';
 import { PlanStatusTag } from '@/components/threats/threat-tags';
 import { recordAudit } from '@/lib/audit';
+import { getThreatFlags } from '@/lib/db/compliance';
 import { getPlanContents, type PlanSummary } from '@/lib/db/plans';
+import { getPlanReviewsPanel } from '@/lib/db/reviews';
 import { getEffectiveThresholds } from '@/lib/db/settings';
 import { formatDate, formatDateTime, londonDateKey } from '@/lib/domain/dates';
 import { STRANDS } from '@/lib/domain/vocabulary';
@@ -30,6 +36,7 @@ const SAVED_MESSAGES: Record<string, string> = {
   activated: 'The plan is now active',
   closed: 'The plan is closed',
   engagement: 'Partner engagement recorded',
+  reviewed: 'Review recorded',
 };
 
 function ownerText(owner: PlanSummary['owner']): string {
@@ -45,11 +52,17 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
   const { saved, notice } = await searchParams;
   const { user, threat, plan, mayEdit, canEdit } = await loadPlanContext(threatId);
   const base = `/threats/${threat.id}/plan`;
+  // The plan's reviews; the latest, if it asked for changes, heads the page for the LRO.
+  const reviewsPanel = plan ? await getPlanReviewsPanel(user, plan.id) : null;
+  // After the access check: the plan's flags here, the threat's others on the threat page.
+  const threatFlags = await getThreatFlags(threat.id, new Date());
+  const flags = planFlagsOf(threatFlags);
 
   const header = (
     <>
       {saved && SAVED_MESSAGES[saved] ? <NotificationBanner type="success" heading={SAVED_MESSAGES[saved]} /> : null}
       {notice === 'closed' ? <NotificationBanner heading="This 4P plan is closed. A closed plan cannot be changed." /> : null}
+      {plan && plan.status !== 'CLOSED' ? <ReviewRequestBanner review={reviewsPanel?.reviews[0]} /> : null}
       <Breadcrumbs
         items={[
           { href: '/threats', text: 'Threats' },
@@ -60,6 +73,16 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
         {threat.urn} {threat.name}
       </span>
       <h1 className="govuk-heading-l">4P plan</h1>
+      <FlagSummary flags={flags} className="app-no-print">
+        {threatFlags.length > flags.length ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" href={`/threats/${threat.id}`}>
+              The threat has {threatFlags.length - flags.length} more {threatFlags.length - flags.length === 1 ? 'flag' : 'flags'}
+            </Link>{' '}
+            (MoRiLE, disruptions, orders or its LRO).
+          </p>
+        ) : null}
+      </FlagSummary>
     </>
   );
 
@@ -143,6 +166,14 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
           View the plan&apos;s history
         </Link>
       </p>
+
+      {reviewsPanel && (plan.status !== 'DRAFT' || reviewsPanel.reviews.length > 0) ? (
+        <PlanReviewsSection
+          reviews={reviewsPanel.reviews}
+          nextReviewDue={plan.status === 'ACTIVE' ? plan.nextReviewDue : null}
+          reviewHref={reviewsPanel.canReview ? `/reviews/${plan.id}` : undefined}
+        />
+      ) : null}
 
       <PlanBalanceSummary balance={balance} pursueOnlyPercent={thresholds.pursueOnlyPercent} />
 
