@@ -58,7 +58,7 @@ export function AddActionForm({ threatId, planId, strand, objectiveId, cancelHre
       <form noValidate onSubmit={form.handleSubmit(onSubmit)}>
         <ActionFields {...options} />
         <div className="govuk-button-group">
-          <Button type="submit" preventDoubleClick disabled={form.formState.isSubmitting}>
+          <Button type="submit" disabled={form.formState.isSubmitting}>
             Add action
           </Button>
           <Link className="govuk-link" href={cancelHref}>

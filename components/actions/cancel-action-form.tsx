@@ -51,7 +51,7 @@ export function CancelActionForm({ actionId, actionHref, version, save }: Cancel
       <form noValidate onSubmit={form.handleSubmit(onSubmit)}>
         <Textarea name="reason" label="Why is this action being cancelled?" labelClassName="govuk-label--m" hint="This is recorded in the action's log" rows={4} />
         <div className="govuk-button-group">
-          <Button type="submit" variant="warning" preventDoubleClick disabled={form.formState.isSubmitting}>
+          <Button type="submit" variant="warning" disabled={form.formState.isSubmitting}>
             Cancel action
           </Button>
           <Link className="govuk-link" href={actionHref}>

@@ -81,7 +81,7 @@ export function EditActionForm({ actionHref, values, saved, save, ...options }: 
       <form noValidate onSubmit={form.handleSubmit(onSubmit)}>
         <ActionFields {...options} />
         <div className="govuk-button-group">
-          <Button type="submit" preventDoubleClick disabled={form.formState.isSubmitting}>
+          <Button type="submit" disabled={form.formState.isSubmitting}>
             Save action
           </Button>
           <Link className="govuk-link" href={actionHref}>

@@ -74,7 +74,7 @@ export function RecordUpdateForm({ actionId, actionHref, version, status, save }
           small
           items={UPDATE_STATUSES.map((s) => ({ value: s, text: s === status ? `${ACTION_STATUS_LABELS[s]} (no change)` : ACTION_STATUS_LABELS[s] }))}
         />
-        <Button type="submit" preventDoubleClick disabled={form.formState.isSubmitting}>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
           Record update
         </Button>
       </form>

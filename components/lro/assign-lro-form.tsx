@@ -121,7 +121,7 @@ export function AssignLroForm({ threatId, version, leadResponsibleOfficerId, dep
           rows={4}
         />
         <div className="govuk-button-group">
-          <Button type="submit" preventDoubleClick disabled={form.formState.isSubmitting}>
+          <Button type="submit" disabled={form.formState.isSubmitting}>
             {confirming ? 'Assign anyway' : 'Save LRO and deputy'}
           </Button>
           <Link className="govuk-link" href={`/threats/${threatId}`}>

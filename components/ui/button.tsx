@@ -15,7 +15,11 @@ export type ButtonProps =
   | (CommonProps &
       Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className' | 'children'> & {
         href?: undefined;
-        /** GOV.UK Frontend ignores a second click within a second: stops double submissions. */
+        /**
+         * GOV.UK Frontend ignores a second click within a second. Not for a form that can fail
+         * validation: the lock also swallows a quick resubmit after correcting an error. Disable
+         * the button while the form is submitting instead.
+         */
         preventDoubleClick?: boolean;
       })
   | (CommonProps & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'className' | 'children'> & { href: string });
