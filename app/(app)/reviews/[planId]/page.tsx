@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StrandSection } from '@/components/plans/strand-section';
-import { FlagList } from '@/components/reviews/flag-list';
+import { FlagList } from '@/components/flags/flag-list';
 import { PlanChanges } from '@/components/reviews/plan-changes';
 import { RecordReviewForm } from '@/components/reviews/record-review-form';
 import { ReviewHistoryTable } from '@/components/reviews/review-history-table';
@@ -96,7 +96,12 @@ export default async function ReviewPlanPage({ params }: { params: Promise<{ pla
         </li>
       </ul>
 
-      <FlagList flags={flags} />
+      <section aria-labelledby="flags-heading">
+        <h2 className="govuk-heading-m" id="flags-heading">
+          Flags
+        </h2>
+        <FlagList flags={flags} emptyText="No compliance flags." />
+      </section>
 
       <PlanChanges changes={changes} changedSinceReview={changedSinceReview} historyHref={`${planHref}/history`} />
 
