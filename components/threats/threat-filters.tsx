@@ -1,33 +1,15 @@
 import Link from 'next/link';
+import { FilterSelect, type FilterOption } from '@/components/ui/filter-select';
 import { FLAG_CODES, FLAG_LABELS } from '@/lib/domain/compliance/flags';
 import { FLAG_FILTER_ANY, FLAG_FILTER_ANY_ALERT, type ThreatRegisterQuery } from '@/lib/validation/threat-register';
 import { THREAT_AREAS, THREAT_AREA_LABELS, THREAT_STATUSES, THREAT_STATUS_LABELS, THREAT_TYPES, THREAT_TYPE_LABELS, TIERS } from '@/lib/domain/vocabulary';
 
-export type FilterOption = { value: string; text: string };
 
 type Props = {
   query: ThreatRegisterQuery;
   organisations: FilterOption[];
   leadResponsibleOfficers: FilterOption[];
 };
-
-function Select({ id, label, value, options, anyText }: { id: string; label: string; value: string | undefined; options: FilterOption[]; anyText: string }) {
-  return (
-    <div className="govuk-form-group app-filter__group">
-      <label className="govuk-label govuk-label--s" htmlFor={`filter-${id}`}>
-        {label}
-      </label>
-      <select className="govuk-select app-filter__select" id={`filter-${id}`} name={id} defaultValue={value ?? ''}>
-        <option value="">{anyText}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /**
  * The register's filters: a plain GET form, so every filtered view has an address that can be
@@ -44,19 +26,19 @@ export function ThreatFilters({ query, organisations, leadResponsibleOfficers }:
         </label>
         <input className="govuk-input" id="filter-q" name="q" type="search" defaultValue={query.q ?? ''} autoComplete="off" spellCheck={false} />
       </div>
-      <Select id="organisation" label="Organisation" value={query.organisation} options={organisations} anyText="All organisations" />
-      <Select id="type" label="Type" value={query.type} options={THREAT_TYPES.map((t) => ({ value: t, text: THREAT_TYPE_LABELS[t] }))} anyText="All types" />
-      <Select id="tier" label="Tier" value={query.tier ? String(query.tier) : undefined} options={TIERS.map((t) => ({ value: String(t), text: `Tier ${t}` }))} anyText="All tiers" />
-      <Select id="area" label="Threat area" value={query.area} options={THREAT_AREAS.map((a) => ({ value: a, text: THREAT_AREA_LABELS[a] }))} anyText="All threat areas" />
-      <Select id="status" label="Status" value={query.status} options={THREAT_STATUSES.map((s) => ({ value: s, text: THREAT_STATUS_LABELS[s] }))} anyText="All statuses" />
-      <Select
+      <FilterSelect id="organisation" label="Organisation" value={query.organisation} options={organisations} anyText="All organisations" />
+      <FilterSelect id="type" label="Type" value={query.type} options={THREAT_TYPES.map((t) => ({ value: t, text: THREAT_TYPE_LABELS[t] }))} anyText="All types" />
+      <FilterSelect id="tier" label="Tier" value={query.tier ? String(query.tier) : undefined} options={TIERS.map((t) => ({ value: String(t), text: `Tier ${t}` }))} anyText="All tiers" />
+      <FilterSelect id="area" label="Threat area" value={query.area} options={THREAT_AREAS.map((a) => ({ value: a, text: THREAT_AREA_LABELS[a] }))} anyText="All threat areas" />
+      <FilterSelect id="status" label="Status" value={query.status} options={THREAT_STATUSES.map((s) => ({ value: s, text: THREAT_STATUS_LABELS[s] }))} anyText="All statuses" />
+      <FilterSelect
         id="lro"
         label="Lead responsible officer"
         value={query.lro}
         options={[{ value: 'none', text: 'No LRO appointed' }, ...leadResponsibleOfficers]}
         anyText="Any LRO"
       />
-      <Select
+      <FilterSelect
         id="flag"
         label="Flag"
         value={query.flag}
