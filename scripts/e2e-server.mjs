@@ -18,6 +18,8 @@ if (base && /^postgres(ql)?:\/\//.test(base)) {
 process.env.DATABASE_URL = url;
 process.env.E2E_DATABASE_URL = url;
 process.env.NEXTAUTH_SECRET ??= 'e2e-only-secret-0123456789abcdef';
+// No daily digest on a timer: a journey runs it itself (npm run reminders) when it needs one.
+process.env.REMINDERS_SCHEDULE = 'off';
 
 const reset = spawnSync(process.execPath, [path.join(root, 'scripts/db.mjs'), 'reset'], { stdio: 'inherit', env: process.env });
 if (reset.status !== 0) process.exit(reset.status ?? 1);

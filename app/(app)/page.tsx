@@ -6,6 +6,9 @@ import { HeldThreatsTable } from '@/components/my-work/held-threats-table';
 import { ReviewOutcomes } from '@/components/my-work/review-outcomes';
 import { ReviewQueueSummary } from '@/components/my-work/review-queue-summary';
 import { WorkActionsTable } from '@/components/my-work/work-actions-table';
+import { ManagedOrders } from '@/components/my-work/managed-orders';
+import { TrainingSummary } from '@/components/my-work/training-summary';
+import { PendingHandovers } from '@/components/handover/pending-handovers';
 import { requireUser } from '@/lib/auth/guards';
 import { hasVerb } from '@/lib/auth/policy';
 import {
@@ -18,6 +21,9 @@ import {
   ownsOpenActions,
 } from '@/lib/db/my-work';
 import { countReviewQueue, listEscalations, listLatestReviewsOfHeldPlans, listReviewQueue } from '@/lib/db/reviews';
+import { listManagedOrders } from '@/lib/db/orders';
+import { countTrainingByOrganisation } from '@/lib/db/lro-register';
+import { listPendingHandovers } from '@/lib/services/handovers';
 
 export const metadata: Metadata = { title: 'My work' };
 
@@ -51,12 +57,20 @@ export default async function MyWorkPage() {
     readsFlags ? countScopeFlags(user, now) : null,
     isCoordinator ? countScopeFlagsByOrganisation(user, now) : null,
   ]);
-  const hasSections = isLro || isActionOwner || isManager || readsFlags;
+  // Threats handed over to the user whose handover they have not read yet (issue 5, item 3).
+  const handovers = isLro ? await listPendingHandovers(user) : [];
+  // LRO training per organisation (issue 5, "Training"): for co-ordinators.
+  const training = isCoordinator ? await countTrainingByOrganisation(user, now) : null;
+  // Ancillary orders the user manages (issue 5, item 5): shown to those who manage any.
+  const managedOrders = hasVerb(user, 'order:record-check') ? await listManagedOrders(user, now) : null;
+  const hasSections = isLro || isActionOwner || isManager || readsFlags || Boolean(managedOrders?.total);
 
   return (
     <>
       <h1 className="govuk-heading-l">My work</h1>
       <p className="govuk-body-l">What needs you now, {user.name}.</p>
+
+      <PendingHandovers handovers={handovers} />
 
       {held ? (
         <section aria-labelledby="held-heading" className="govuk-!-margin-bottom-8">
@@ -118,6 +132,16 @@ export default async function MyWorkPage() {
         </section>
       ) : null}
 
+      {managedOrders && managedOrders.total > 0 ? (
+        <section aria-labelledby="managed-orders-heading" className="govuk-!-margin-bottom-8">
+          <h2 className="govuk-heading-m" id="managed-orders-heading">
+            Orders you manage
+          </h2>
+          <p className="govuk-body">The ancillary orders you manage that have not expired. Each needs a compliance check by the date shown; an order is flagged when its check is overdue or it expires soon.</p>
+          <ManagedOrders orders={managedOrders.rows} total={managedOrders.total} userId={user.id} />
+        </section>
+      ) : null}
+
       {queueCounts && queue ? (
         <section aria-labelledby="queue-heading" className="govuk-!-margin-bottom-8">
           <h2 className="govuk-heading-m" id="queue-heading">
@@ -151,6 +175,22 @@ export default async function MyWorkPage() {
           {isCoordinator ? <FlagCountsChart counts={flagCounts} title="Flags by kind, the most first" /> : null}
           <FlagCountsTable counts={flagCounts} caption="Flags by kind" />
           {organisationCounts ? <OrganisationFlagCountsTable counts={organisationCounts} caption="Flags by organisation" /> : null}
+        </section>
+      ) : null}
+
+      {training ? (
+        <section aria-labelledby="training-heading" className="govuk-!-margin-bottom-8">
+          <h2 className="govuk-heading-m" id="training-heading">
+            LRO training
+          </h2>
+          <p className="govuk-body">
+            Of the officers leading live threats in each organisation, how many hold a completed, current LRO course. Each number leads to those officers in the{' '}
+            <Link className="govuk-link" href="/lros">
+              LRO register
+            </Link>
+            .
+          </p>
+          <TrainingSummary rows={training} caption="LRO training by organisation" />
         </section>
       ) : null}
 

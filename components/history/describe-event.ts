@@ -44,6 +44,7 @@ const TITLES: Record<string, string> = {
   'threat.update': 'Threat details changed',
   'threat.assign-lro': 'LRO assigned',
   'threat.assign-deputy': 'Deputy assigned',
+  'lro.handover-acknowledged': 'Handover read by the new LRO',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -83,6 +84,8 @@ const FIELD_LABELS: Record<string, string> = {
   lro: 'LRO',
   deputy: 'Deputy',
   handoverNote: 'Handover note',
+  handoverSeenAt: 'Handover read',
+  lookOutFor: 'What to look out for',
   reason: 'Reason',
 };
 

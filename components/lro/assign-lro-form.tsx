@@ -14,7 +14,7 @@ import { WarningText } from '@/components/ui/warning-text';
 import type { AssignmentWarning } from '@/lib/domain/lro';
 import type { AssignLroResult, OfficerChoice } from '@/lib/services/assignments';
 import type { FormState } from '@/lib/validation/form-state';
-import { assignLroSchema, NO_OFFICER, type AssignLroInput } from '@/lib/validation/assignment';
+import { assignLroFormSchema, NO_OFFICER, type AssignLroInput } from '@/lib/validation/assignment';
 
 export type AssignLroFormProps = {
   threatId: string;
@@ -52,8 +52,10 @@ function optionsFor(officers: OfficerChoice[], role: 'LRO' | 'DEPUTY'): SelectOp
  */
 export function AssignLroForm({ threatId, version, leadResponsibleOfficerId, deputyId, officers, treeName, save }: AssignLroFormProps) {
   const router = useRouter();
+  // Replacing the LRO the page was opened with is a handover, which needs a note.
+  const [schema] = useState(() => assignLroFormSchema(leadResponsibleOfficerId));
   const form = useForm<AssignLroInput>({
-    resolver: zodResolver(assignLroSchema),
+    resolver: zodResolver(schema),
     defaultValues: {
       threatId,
       version,
@@ -115,9 +117,13 @@ export function AssignLroForm({ threatId, version, leadResponsibleOfficerId, dep
         <Select name="deputyId" label="Deputy" labelClassName="govuk-label--s" hint="The deputy must be a different officer from the LRO." options={optionsFor(officers, 'DEPUTY')} className="govuk-!-width-full" />
         <Textarea
           name="handoverNote"
-          label="Handover note (optional)"
+          label={leadResponsibleOfficerId ? 'Handover note' : 'Handover note (optional)'}
           labelClassName="govuk-label--s"
-          hint="Kept in the history with the outgoing LRO (or the outgoing deputy, if only the deputy changes)."
+          hint={
+            leadResponsibleOfficerId
+              ? 'Required if you change the LRO. The new LRO is shown it, with the open actions and flags they inherit, when they next open the threat. It is also kept in the history with the outgoing LRO (or the outgoing deputy, if only the deputy changes).'
+              : 'Kept in the history with the outgoing deputy, if you replace or remove the deputy.'
+          }
           rows={4}
         />
         <div className="govuk-button-group">

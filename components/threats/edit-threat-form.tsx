@@ -26,7 +26,7 @@ export function EditThreatForm({ threat, save }: EditThreatFormProps) {
   // (including who changed the threat first, when two people edit at once).
   const { form, onSubmit } = useServerForm({
     schema: updateThreatSchema,
-    defaultValues: { ...threat, tier: String(threat.tier), archivedReason: threat.archivedReason ?? '' },
+    defaultValues: { ...threat, tier: String(threat.tier), archivedReason: threat.archivedReason ?? '', lookOutFor: threat.lookOutFor ?? '' },
     save,
     successHref: () => `/threats/${threat.threatId}?saved=details`,
   });
@@ -46,6 +46,13 @@ export function EditThreatForm({ threat, save }: EditThreatFormProps) {
           hint="Select all that apply"
           small
           items={THREAT_AREAS.map((a) => ({ value: a, text: THREAT_AREA_LABELS[a] }))}
+        />
+        <Textarea
+          name="lookOutFor"
+          label="What frontline officers should look out for"
+          labelClassName="govuk-label--s"
+          hint="Shown on the threat's frontline briefing to officers who can sign in: vehicles, places, behaviours and signs to report. Do not include intelligence or its sources."
+          rows={5}
         />
         <Radios
           name="status"

@@ -54,7 +54,20 @@ export type UserResource = {
   organisationPath: string;
 };
 
-export type Resource = ThreatResource | ActionResource | OrganisationResource | UserResource;
+/**
+ * An ancillary order (SCPO, STRO, closure order...). Relations: 'organisation' when the order's
+ * organisation is the user's or below; 'owner' for its managing officer; 'holder' for the LRO and
+ * deputy of the threat it is linked to.
+ */
+export type OrderResource = {
+  kind: 'order';
+  organisationPath: string;
+  managingOfficerId: string | null;
+  /** The LRO and deputy of the linked threat (none without a threat). */
+  threatHolderIds: readonly string[];
+};
+
+export type Resource = ThreatResource | ActionResource | OrganisationResource | UserResource | OrderResource;
 
 export const VERBS = [
   'threat:read',
@@ -71,7 +84,12 @@ export const VERBS = [
   'morile:assess',
   'morile:moderate',
   'order:manage',
+  'order:read',
+  'order:record-check',
   'training:record',
+  'lro:read',
+  'account:update',
+  'outbox:read',
   'compliance:read',
   'settings:update',
   'export:create',
@@ -91,10 +109,12 @@ const ORG: readonly Relation[] = ['organisation'];
  * Role x verb -> the relations under which the verb is allowed. Absent means never.
  * - LRO: works on the threats they hold (as LRO or deputy); reads their organisation's register.
  * - ACTION_OWNER (including partner-agency contacts): only their own actions and what is shared.
- * - MANAGER: reviews and edits plans, assigns LROs, within their organisation and below.
+ * - MANAGER: reviews and edits plans, assigns LROs, manages ancillary orders, within their
+ *   organisation and below.
  * - COORDINATOR: reads and audits their scope (a regional co-ordinator's organisation is the
  *   region, so the whole region), sets thresholds, records training, moderates MoRiLE, exports.
- * - ADMIN: users, organisations, imports, settings, audit.
+ * - ADMIN: users, organisations, imports, settings, audit, the outbox of e-mail.
+ * - Everyone: their own account's preferences (account:update on themselves).
  */
 export const POLICY: Table = {
   LRO: {
@@ -106,12 +126,20 @@ export const POLICY: Table = {
     'disruption:record': ['holder'],
     'unmet-demand:record': ['holder'],
     'morile:assess': ['holder'],
+    // The orders on the threats they hold, and those they manage (and check) themselves.
+    'order:read': ['holder', 'owner'],
+    'order:record-check': ['owner'],
     'user:read': ORG,
+    // Their own entry in the LRO register (a user resource's holder is that person).
+    'lro:read': ['holder'],
+    // Everyone sets their own preferences (e-mail reminders), nobody else's.
+    'account:update': ['holder'],
   },
   ACTION_OWNER: {
     'threat:read': ['shared', 'owner'],
     'action:read': ['owner'],
     'action:update': ['owner'],
+    'account:update': ['holder'],
   },
   MANAGER: {
     'threat:read': READ_WIDE,
@@ -127,8 +155,12 @@ export const POLICY: Table = {
     'unmet-demand:record': ORG,
     'morile:assess': ORG,
     'order:manage': ORG,
+    'order:read': ['organisation', 'owner'],
+    'order:record-check': ['organisation', 'owner'],
     'compliance:read': ORG,
     'user:read': ORG,
+    'lro:read': ORG,
+    'account:update': ['holder'],
   },
   COORDINATOR: {
     'threat:read': READ_WIDE,
@@ -140,7 +172,11 @@ export const POLICY: Table = {
     'unmet-demand:record': ORG,
     'morile:moderate': ORG,
     'order:manage': ORG,
+    'order:read': ['organisation', 'owner'],
+    'order:record-check': ['organisation', 'owner'],
     'training:record': ORG,
+    'lro:read': ORG,
+    'account:update': ['holder'],
     'compliance:read': ORG,
     'settings:update': ORG,
     'export:create': ORG,
@@ -155,6 +191,10 @@ export const POLICY: Table = {
     'user:read': ORG,
     'user:manage': ORG,
     'audit:read': ORG,
+    'lro:read': ORG,
+    'account:update': ['holder'],
+    // The outbox: e-mail to the people of their organisation and below (an organisation resource).
+    'outbox:read': ORG,
   },
 };
 
@@ -186,8 +226,18 @@ export function relationsOf(user: Actor, resource: Resource): Set<Relation> {
     }
     case 'organisation':
       return new Set(isWithin(resource.path, user.organisationPath) ? ['organisation'] : []);
-    case 'user':
-      return new Set(isWithin(resource.organisationPath, user.organisationPath) ? ['organisation'] : []);
+    case 'order': {
+      const relations = new Set<Relation>(isWithin(resource.organisationPath, user.organisationPath) ? ['organisation'] : []);
+      if (resource.managingOfficerId === user.id) relations.add('owner');
+      if (resource.threatHolderIds.includes(user.id)) relations.add('holder');
+      return relations;
+    }
+    case 'user': {
+      const relations = new Set<Relation>(isWithin(resource.organisationPath, user.organisationPath) ? ['organisation'] : []);
+      // A person holds their own record (e.g. their entry in the LRO register).
+      if (resource.id === user.id) relations.add('holder');
+      return relations;
+    }
   }
 }
 

@@ -309,6 +309,7 @@ export async function getThreatDetail(user: Actor, threatId: string) {
       tier: true,
       status: true,
       archivedReason: true,
+      lookOutFor: true,
       mappedOn: true,
       version: true,
       updatedAt: true,

@@ -195,7 +195,7 @@ describe('assignLro: the history of holders', () => {
     expect(JSON.parse(event!.after!)).toEqual({ leadResponsibleOfficer: { id: lro.id, name: 'Inspector New' } });
   });
 
-  it('replaces the LRO: the old row is ended with the handover note, a new one opens, the deputy is left alone', async () => {
+  it('replaces the LRO: the old row is ended with the handover note, a new one opens with it too, the deputy is left alone', async () => {
     const [oldLro, newLro, deputy] = [await trainedLro(orgs.west, 'Old LRO'), await trainedLro(orgs.west, 'New LRO'), await trainedLro(orgs.west)];
     const threat = await makeHeldThreat(orgs.west, { lroId: oldLro.id, deputyId: deputy.id });
     const rowsBefore = await history(threat.id);
@@ -211,7 +211,8 @@ describe('assignLro: the history of holders', () => {
     expect(ended.handoverNote).toBe('Briefed on the open SCPO.');
     expect(rows.find((r) => r.id === deputyRow!.id)).toEqual(deputyRow);
     const opened = rows.find((r) => r.userId === newLro.id)!;
-    expect(opened).toMatchObject({ role: 'LRO', endedAt: null, assignedById: manager.id, handoverNote: null });
+    // A handover: the incoming LRO's row carries the note too, unseen until they read it.
+    expect(opened).toMatchObject({ role: 'LRO', endedAt: null, assignedById: manager.id, handoverNote: 'Briefed on the open SCPO.' });
     expect(opened.startedAt.getTime()).toBe(ended.endedAt!.getTime());
 
     const events = await auditOf(threat.id);
@@ -268,7 +269,7 @@ describe('assignLro: the history of holders', () => {
   it('swaps the LRO and the deputy: both rows ended, both reopened in the other role', async () => {
     const [a, b] = [await trainedLro(orgs.west), await trainedLro(orgs.west)];
     const threat = await makeHeldThreat(orgs.west, { lroId: a.id, deputyId: b.id });
-    expectOutcome(await runAuthed(await managerOf(orgs.west), assignLro, input(threat, b.id, a.id)), 'saved');
+    expectOutcome(await runAuthed(await managerOf(orgs.west), assignLro, input(threat, b.id, a.id, { handoverNote: 'Swapping roles.' })), 'saved');
     expect(await threatRow(threat.id)).toEqual({ leadResponsibleOfficerId: b.id, deputyId: a.id, version: 2 });
     const rows = await history(threat.id);
     expect(rows.filter((r) => r.endedAt === null).map((r) => [r.role, r.userId]).sort()).toEqual([

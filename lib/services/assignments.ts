@@ -6,7 +6,7 @@ import { getEffectiveThresholds } from '@/lib/db/settings';
 import { lastChangeOf, loadThreatResource } from '@/lib/db/threats';
 import { assignmentWarnings, lroTrainingStatus, type AssignmentRole, type AssignmentWarning } from '@/lib/domain/lro';
 import { AppError, conflict } from '@/lib/errors';
-import { assignLroSchema, NO_OFFICER } from '@/lib/validation/assignment';
+import { assignLroSchema, HANDOVER_NOTE_MESSAGE, isHandover, NO_OFFICER } from '@/lib/validation/assignment';
 
 type LoadedThreat = NonNullable<Awaited<ReturnType<typeof loadThreatResource>>>['record'];
 
@@ -45,8 +45,9 @@ async function warningsFor(tx: Tx, threatOrganisationPath: string, appointing: {
 /**
  * Assign or replace the LRO and the deputy of a threat (managers of the threat's organisation or
  * above: policy verb threat:assign-lro). The history is kept: a change ends the open LroAssignment
- * row of that role and opens one for the new holder; an unchanged role is left alone. Appointing
- * an untrained or heavily loaded officer warns and waits for confirmation; it never refuses.
+ * row of that role and opens one for the new holder; an unchanged role is left alone. Replacing
+ * one LRO with another is a handover and needs a note (isHandover). Appointing an untrained or
+ * heavily loaded officer warns and waits for confirmation; it never refuses.
  */
 export const assignLro: ActionConfig<typeof assignLroSchema, LoadedThreat, AssignLroResult> = {
   name: 'threat.assign-lro',
@@ -75,6 +76,9 @@ export const assignLro: ActionConfig<typeof assignLroSchema, LoadedThreat, Assig
     const root = await lroTreeRoot(tx, record.organisation.path);
     const appointing: { role: AssignmentRole; officer: OfficerRow }[] = [];
     const fieldErrors: Record<string, string[]> = {};
+    // Replacing the LRO is a handover: the incoming LRO is told what they inherit, with this note.
+    const handover = isHandover(current.LRO, input.leadResponsibleOfficerId);
+    if (handover && !input.handoverNote) fieldErrors.handoverNote = [HANDOVER_NOTE_MESSAGE];
     for (const role of changing) {
       const id = wanted[role];
       if (!id) continue;
@@ -96,14 +100,19 @@ export const assignLro: ActionConfig<typeof assignLroSchema, LoadedThreat, Assig
     const people = new Map((await getOfficers(tx, [...new Set([...Object.values(wanted), ...Object.values(current)].filter((id): id is string => Boolean(id)))])).map((o) => [o.id, o]));
     const note = input.handoverNote || null;
     const open = await tx.lroAssignment.findMany({ where: { threatId, endedAt: null, role: { in: changing } }, select: { id: true, role: true } });
-    // The handover note stays with the outgoing LRO; with the outgoing deputy when only the deputy changes.
+    // The handover note stays with the outgoing LRO; with the outgoing deputy when only the deputy
+    // changes. On a handover it is also the incoming LRO's, on their new row, which stays unseen
+    // (handoverSeenAt null) until they say they have read it (lib/services/handovers.ts).
     const noteKeptWith = (['LRO', 'DEPUTY'] as const).find((role) => changing.includes(role) && open.some((row) => row.role === role)) ?? null;
     for (const role of changing) {
       const ids = open.filter((row) => row.role === role).map((row) => row.id);
       if (ids.length > 0) {
         await tx.lroAssignment.updateMany({ where: { id: { in: ids } }, data: { endedAt: now, ...(note && role === noteKeptWith ? { handoverNote: note } : {}) } });
       }
-      if (wanted[role]) await tx.lroAssignment.create({ data: { threatId, userId: wanted[role]!, role, startedAt: now, assignedById: user.id }, select: { id: true } });
+      if (wanted[role]) {
+        const incomingNote = role === 'LRO' && handover ? note : null;
+        await tx.lroAssignment.create({ data: { threatId, userId: wanted[role]!, role, startedAt: now, assignedById: user.id, handoverNote: incomingNote }, select: { id: true } });
+      }
     }
 
     const audit = changing.map((role) => {

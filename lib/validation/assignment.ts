@@ -32,3 +32,32 @@ export const assignLroSchema = z
   });
 
 export type AssignLroInput = z.input<typeof assignLroSchema>;
+
+export const HANDOVER_NOTE_MESSAGE = 'Enter a handover note for the new LRO';
+
+/**
+ * Replacing one LRO with another is a handover (issue 5, item 3): the incoming LRO is shown the
+ * note, the open actions and the flags they inherit, so the note is required. Appointing an LRO
+ * to a threat that has none, or removing the LRO, hands nothing over to anybody.
+ */
+export function isHandover(currentLeadResponsibleOfficerId: string | null, wantedLeadResponsibleOfficerId: string): boolean {
+  const wanted = wantedLeadResponsibleOfficerId.trim();
+  return currentLeadResponsibleOfficerId !== null && wanted !== '' && wanted !== NO_OFFICER && wanted !== currentLeadResponsibleOfficerId;
+}
+
+/**
+ * The form's schema: assignLroSchema plus the handover note, required when the LRO the page was
+ * opened with is being replaced. The action checks the same against the threat as saved.
+ */
+export function assignLroFormSchema(currentLeadResponsibleOfficerId: string | null) {
+  return assignLroSchema.superRefine((value, ctx) => {
+    if (isHandover(currentLeadResponsibleOfficerId, value.leadResponsibleOfficerId) && !value.handoverNote) {
+      ctx.addIssue({ code: 'custom', path: ['handoverNote'], message: HANDOVER_NOTE_MESSAGE });
+    }
+  });
+}
+
+/** The incoming LRO says they have read what was handed over to them. */
+export const acknowledgeHandoverSchema = z.object({ assignmentId: z.string().trim().min(1).max(64) }).strict();
+
+export type AcknowledgeHandoverInput = z.input<typeof acknowledgeHandoverSchema>;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { THREAT_AREAS, THREAT_STATUSES, THREAT_TYPES } from '@/lib/domain/vocabulary';
 
+/** The longest "what to look out for" a frontline briefing carries. */
+export const LOOK_OUT_FOR_MAX = 2000;
+
 /** Editing a threat's master-list details. Shared by the form (browser) and the action (server). */
 export const updateThreatSchema = z
   .object({
@@ -20,6 +23,8 @@ export const updateThreatSchema = z
     ),
     status: z.enum(THREAT_STATUSES, { error: 'Select the status' }),
     archivedReason: z.string().trim().max(500, 'Reason for archiving must be 500 characters or fewer').optional(),
+    // For the frontline briefing; not intelligence. Left out, it is left as it is.
+    lookOutFor: z.string().trim().max(LOOK_OUT_FOR_MAX, `What frontline officers should look out for must be ${LOOK_OUT_FOR_MAX} characters or fewer`).optional(),
   })
   .strict()
   .superRefine((value, ctx) => {

@@ -63,11 +63,11 @@ describe('flagHref: where a flag is fixed', () => {
     ['PLAN_NO_PARTNER', 'PLAN', 'p1', 't1', '/threats/t1/plan/engagements/new'],
     ['DISRUPTION_NOT_ON_APMIS', 'DISRUPTION', 'd1', 't1', '/threats/t1'],
     ['POSSIBLE_UNMET_DEMAND', 'THREAT', 't1', 't1', '/threats/t1'],
-    ['LRO_UNTRAINED', 'OFFICER', 'u1', null, '/threats?lro=u1'],
-    ['LRO_OVERLOADED', 'OFFICER', 'u1', null, '/threats?lro=u1'],
-    ['MORILE_OVERDUE', 'THREAT', 't1', 't1', '/threats/t1'],
-    ['MORILE_UNMODERATED', 'ASSESSMENT', 'm1', 't1', '/threats/t1'],
-    ['ORDER_NOT_MONITORED', 'ORDER', 'o1', 't1', '/threats/t1'],
+    ['LRO_UNTRAINED', 'OFFICER', 'u1', null, '/lros/u1'],
+    ['LRO_OVERLOADED', 'OFFICER', 'u1', null, '/lros/u1'],
+    ['MORILE_OVERDUE', 'THREAT', 't1', 't1', '/threats/t1/morile'],
+    ['MORILE_UNMODERATED', 'ASSESSMENT', 'm1', 't1', '/threats/t1/morile'],
+    ['ORDER_NOT_MONITORED', 'ORDER', 'o1', 't1', '/orders/o1'],
     ['ARCHIVED_WITH_OPEN_ACTIONS', 'THREAT', 't1', 't1', '/threats/t1/plan'],
   ];
 
@@ -79,9 +79,9 @@ describe('flagHref: where a flag is fixed', () => {
     expect(flagHref({ code, subject: { kind, id }, threatId })).toBe(href);
   });
 
-  it('encodes an officer id, and sends an order without a threat to the register', () => {
-    expect(flagHref({ code: 'LRO_OVERLOADED', subject: { kind: 'OFFICER', id: 'a b/c&d' }, threatId: null })).toBe('/threats?lro=a%20b%2Fc%26d');
-    expect(flagHref({ code: 'ORDER_NOT_MONITORED', subject: { kind: 'ORDER', id: 'o1' }, threatId: null })).toBe('/threats');
+  it('encodes an officer id, and sends an order to its own page, with or without a threat', () => {
+    expect(flagHref({ code: 'LRO_OVERLOADED', subject: { kind: 'OFFICER', id: 'a b/c&d' }, threatId: null })).toBe('/lros/a%20b%2Fc%26d');
+    expect(flagHref({ code: 'ORDER_NOT_MONITORED', subject: { kind: 'ORDER', id: 'o1' }, threatId: null })).toBe('/orders/o1');
   });
 });
 

@@ -117,7 +117,7 @@ export function compareFlags(a: ComplianceFlag, b: ComplianceFlag): number {
 }
 
 /**
- * Where a person goes to clear a flag. Pages that later issues add (training, MoRiLE, orders,
+ * Where a person goes to clear a flag. Pages that later issues add (training, MoRiLE,
  * disruptions) are reached from the threat page until they exist.
  */
 export function flagHref(flag: Pick<ComplianceFlag, 'code' | 'subject' | 'threatId'>): string {
@@ -145,13 +145,17 @@ export function flagHref(flag: Pick<ComplianceFlag, 'code' | 'subject' | 'threat
       return `${threat}/plan`;
     case 'LRO_UNTRAINED':
     case 'LRO_OVERLOADED':
-      // The LRO register (issue 5) will be the place; until then, the threats they hold.
-      return `/threats?lro=${encodeURIComponent(flag.subject.id)}`;
-    case 'DISRUPTION_NOT_ON_APMIS':
-    case 'POSSIBLE_UNMET_DEMAND':
+      // The officer's page in the LRO register: their threats, caseload and training.
+      return `/lros/${encodeURIComponent(flag.subject.id)}`;
     case 'MORILE_OVERDUE':
     case 'MORILE_UNMODERATED':
-    case 'ORDER_NOT_MONITORED':
+      // The MoRiLE page: the history, "Record an assessment", and "Moderate" for co-ordinators.
+      return `${threat}/morile`;
+    case 'DISRUPTION_NOT_ON_APMIS':
+    case 'POSSIBLE_UNMET_DEMAND':
       return threat ?? '/threats';
+    case 'ORDER_NOT_MONITORED':
+      // The order's page, which offers "Record a compliance check".
+      return `/orders/${encodeURIComponent(flag.subject.id)}`;
   }
 }

@@ -9,12 +9,18 @@ import { NotificationBanner } from '@/components/ui/notification-banner';
 import { PlanStatusTag, ThreatStatusTag } from '@/components/threats/threat-tags';
 import { CreatePlanButton } from '@/components/plans/create-plan-button';
 import { FlagSummary } from '@/components/flags/flag-summary';
+import { ThreatOrdersSection } from '@/components/orders/threat-orders-section';
+import { HandoverPanel } from '@/components/handover/handover-panel';
+import { MultilineText } from '@/components/plans/multiline-text';
 import { requirePermission, requireUser } from '@/lib/auth/guards';
-import { can } from '@/lib/auth/policy';
+import { can, hasVerb } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit';
 import { countPlanActions, getThreatDetail } from '@/lib/db/threats';
 import { getThreatFlags } from '@/lib/db/compliance';
+import { listThreatOrders } from '@/lib/db/orders';
 import { createPlanAction } from './plan/plan-actions';
+import { getHandoverPanel } from '@/lib/services/handovers';
+import { acknowledgeHandoverAction } from './handover-actions';
 import { formatDate } from '@/lib/domain/dates';
 import {
   ACTION_STATUSES,
@@ -53,11 +59,17 @@ export default async function ThreatPage({ params, searchParams }: { params: Par
   const lastReview = plan?.reviews[0] ?? null;
   // Flags name actions, officers and orders: shown to those who may read the plan, not to a
   // partner who sees the threat only because it is shared or they own an action on it.
-  const flags = canReadPlan ? await getThreatFlags(threat.id, new Date()) : null;
+  const now = new Date();
+  const flags = canReadPlan ? await getThreatFlags(threat.id, now) : null;
+  // The incoming LRO's handover (issue 5, item 3): shown to them until they have read it.
+  const handover = flags ? await getHandoverPanel(user, threat.id, now, flags) : null;
+  // Ancillary orders on the threat (issue 5, item 5): those the user may see, with their flags.
+  const orders = canReadPlan && hasVerb(user, 'order:read') ? await listThreatOrders(user, threat.id, now) : null;
 
   return (
     <>
       {saved === 'details' ? <NotificationBanner type="success" heading="Threat details saved" /> : null}
+      {saved === 'handover' ? <NotificationBanner type="success" heading="Handover acknowledged" titleId="handover-saved-title" /> : null}
       <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
         <ol className="govuk-breadcrumbs__list">
           <li className="govuk-breadcrumbs__list-item">
@@ -72,6 +84,7 @@ export default async function ThreatPage({ params, searchParams }: { params: Par
       <p className="govuk-body">
         <ThreatStatusTag status={threat.status} /> <Tag colour="purple">Tier {threat.tier}</Tag>
       </p>
+      {handover ? <HandoverPanel handover={handover} acknowledge={acknowledgeHandoverAction} /> : null}
       {flags ? <FlagSummary flags={flags} /> : null}
 
       <SummaryList
@@ -88,6 +101,7 @@ export default async function ThreatPage({ params, searchParams }: { params: Par
           { key: 'Mapped on', value: formatDate(threat.mappedOn) },
           ...(threat.status === 'ARCHIVED' ? [{ key: 'Reason archived', value: threat.archivedReason ?? 'Not recorded' }] : []),
           { key: 'Shared with', value: threat.shares.map((s) => s.organisation.name).join(', ') || 'Not shared' },
+          { key: 'What frontline officers should look out for', value: threat.lookOutFor ? <MultilineText text={threat.lookOutFor} /> : 'Not recorded' },
         ]}
       />
 
@@ -104,6 +118,20 @@ export default async function ThreatPage({ params, searchParams }: { params: Par
           { key: 'Deputy', value: person(threat.deputy) ?? 'No deputy appointed' },
         ]}
       />
+
+      {/* Frontline briefing (issue 5, item 7): read-only, for officers who can sign in. */}
+      <div className="app-no-print">
+        <h2 className="govuk-heading-m">Frontline briefing</h2>
+        <p className="govuk-body">
+          <Link className="govuk-link" href={`/threats/${threat.id}/briefing`}>
+            View the frontline briefing
+          </Link>
+        </p>
+        <p className="govuk-hint">
+          Who the LRO is, the headline actions and what to look out for, without the intelligence, on one page that reads on a phone. You can share its address with officers who
+          can sign in to Quadrant. It is not a public link: the briefing is OFFICIAL-SENSITIVE, and each view is recorded.
+        </p>
+      </div>
 
       {canReadPlan ? (
         <>
@@ -185,6 +213,13 @@ export default async function ThreatPage({ params, searchParams }: { params: Par
           ) : (
             <InsetText>No MoRiLE assessment has been recorded.</InsetText>
           )}
+          <p className="govuk-body">
+            <Link className="govuk-link" href={`/threats/${threat.id}/morile`}>
+              View MoRiLE assessments, record or moderate one
+            </Link>
+          </p>
+
+          {orders ? <ThreatOrdersSection threatId={threat.id} orders={orders} canAdd={hasVerb(user, 'order:manage')} /> : null}
 
           <h2 className="govuk-heading-m">LRO and deputy history</h2>
           {threat.lroAssignments.length ? (

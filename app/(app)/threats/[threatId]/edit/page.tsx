@@ -34,6 +34,7 @@ export default async function EditThreatPage({ params }: { params: Promise<{ thr
           areas: threat.areas.map((a) => a.area),
           status: threat.status,
           archivedReason: threat.archivedReason ?? undefined,
+          lookOutFor: threat.lookOutFor ?? undefined,
         }}
       />
     </>
