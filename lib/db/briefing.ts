@@ -2,7 +2,7 @@ import 'server-only';
 import { prisma } from './client';
 import { ownsActionOnThreat, threatPolicySelect, threatScopeWhere, toThreatResource } from './scope';
 import type { Actor, ThreatResource } from '@/lib/auth/policy';
-import { OPEN_ACTION_STATUSES, type ThreatArea, type ThreatStatus, type ThreatType } from '@/lib/domain/vocabulary';
+import { OPEN_ACTION_STATUSES, THREAT_AREAS, type ThreatArea, type ThreatStatus, type ThreatType } from '@/lib/domain/vocabulary';
 
 // The frontline briefing (issue 5, item 7): what an officer on patrol needs about a threat, and
 // nothing of its intelligence. Every field is chosen here, one by one, into a plain DTO: the
@@ -67,7 +67,7 @@ export async function getThreatBriefing(user: Actor, threatId: string): Promise<
       status: true,
       lookOutFor: true,
       organisation: { select: { path: true, name: true } },
-      areas: { select: { area: true }, orderBy: { area: 'asc' } },
+      areas: { select: { area: true } },
       leadResponsibleOfficer: officerSelect,
       deputy: officerSelect,
       livePlan: { select: { id: true, status: true } },
@@ -103,7 +103,8 @@ export async function getThreatBriefing(user: Actor, threatId: string): Promise<
     type: row.type as ThreatType,
     tier: row.tier,
     status: row.status as ThreatStatus,
-    areas: row.areas.map((a) => a.area as ThreatArea),
+    // In the vocabulary's order: the databases sort an enum differently (PostgreSQL by declaration).
+    areas: THREAT_AREAS.filter((area) => row.areas.some((a) => a.area === area)),
     organisationId: row.organisationId,
     organisationName: row.organisation.name,
     leadResponsibleOfficer: officer(row.leadResponsibleOfficer),

@@ -112,7 +112,7 @@ describe('getThreatBriefing: what a frontline officer may see, and nothing of th
       type: 'OCG',
       tier: 2,
       status: 'ACTIVE',
-      areas: ['COUNTY_LINES', 'DRUGS'],
+      areas: ['DRUGS', 'COUNTY_LINES'],
       organisationName: 'West force',
       lookOutFor: 'Silver vans at the retail park after dark.\n\nYoung people with new phones.',
       leadResponsibleOfficer: { name: 'Lee Briefing', rank: 'Detective Inspector', organisationName: 'West LPA', email: expect.stringContaining('@') },
