@@ -120,3 +120,35 @@ export const ORDER_KIND_LABELS: Record<OrderKind, string> = {
   GANG_INJUNCTION: 'Gang injunction',
   OTHER: 'Ancillary order',
 };
+
+/** Unmet demand (issue 6): why a SOC threat cannot be appropriately tackled. */
+export const SHORTFALLS = ['CAPACITY', 'CAPABILITY'] as const;
+export type Shortfall = (typeof SHORTFALLS)[number];
+export const SHORTFALL_LABELS: Record<Shortfall, string> = {
+  CAPACITY: 'Capacity',
+  CAPABILITY: 'Capability',
+};
+
+export const CAPABILITIES_NEEDED = [
+  'SURVEILLANCE',
+  'ANALYSIS',
+  'FINANCIAL_INVESTIGATION',
+  'DIGITAL_FORENSICS',
+  'COVERT_HUMAN_INTELLIGENCE',
+  'INTERCEPTION',
+  'SPECIALIST_FIREARMS',
+  'INVESTIGATORS',
+  'OTHER',
+] as const;
+export type CapabilityNeeded = (typeof CAPABILITIES_NEEDED)[number];
+export const CAPABILITY_NEEDED_LABELS: Record<CapabilityNeeded, string> = {
+  SURVEILLANCE: 'Surveillance',
+  ANALYSIS: 'Analysis',
+  FINANCIAL_INVESTIGATION: 'Financial investigation',
+  DIGITAL_FORENSICS: 'Digital forensics',
+  COVERT_HUMAN_INTELLIGENCE: 'Covert human intelligence',
+  INTERCEPTION: 'Interception',
+  SPECIALIST_FIREARMS: 'Specialist firearms',
+  INVESTIGATORS: 'Investigators',
+  OTHER: 'Other',
+};

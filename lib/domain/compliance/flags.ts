@@ -152,8 +152,11 @@ export function flagHref(flag: Pick<ComplianceFlag, 'code' | 'subject' | 'threat
       // The MoRiLE page: the history, "Record an assessment", and "Moderate" for co-ordinators.
       return `${threat}/morile`;
     case 'DISRUPTION_NOT_ON_APMIS':
+      // The threat's disruptions, each with "Add APMIS reference".
+      return `${threat}/disruptions`;
     case 'POSSIBLE_UNMET_DEMAND':
-      return threat ?? '/threats';
+      // Recording unmet demand on the threat clears it (lib/domain/compliance/rules.ts).
+      return `${threat}/unmet-demand/new`;
     case 'ORDER_NOT_MONITORED':
       // The order's page, which offers "Record a compliance check".
       return `/orders/${encodeURIComponent(flag.subject.id)}`;

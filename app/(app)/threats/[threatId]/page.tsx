@@ -219,6 +219,20 @@ export default async function ThreatPage({ params, searchParams }: { params: Par
             </Link>
           </p>
 
+          <h2 className="govuk-heading-m">Disruptions</h2>
+          <p className="govuk-body">
+            <Link className="govuk-link" href={`/threats/${threat.id}/disruptions`}>
+              View disruptions, record one or add its APMIS reference
+            </Link>
+          </p>
+
+          <h2 className="govuk-heading-m">Unmet demand</h2>
+          <p className="govuk-body">
+            <Link className="govuk-link" href={`/threats/${threat.id}/unmet-demand`}>
+              View unmet demand on this threat, record or update it
+            </Link>
+          </p>
+
           {orders ? <ThreatOrdersSection threatId={threat.id} orders={orders} canAdd={hasVerb(user, 'order:manage')} /> : null}
 
           <h2 className="govuk-heading-m">LRO and deputy history</h2>
