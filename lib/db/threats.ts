@@ -174,14 +174,17 @@ const SORT_COLUMNS: Record<Exclude<ThreatSortKey, 'flags'>, Sql> = {
   mappedOn: sql`t."mappedOn"`,
 };
 
+type RegisterIdQuery = { where: Sql; idSql: Sql; officers: Map<string, FlagOfKind[]> };
+
 /**
- * One page of the threats register the user may see, filtered and sorted in the database. The
- * ids of the page are found in SQL (the flag filter and sort read the compliance engine's flags,
- * which Prisma's `where` cannot express); the page's rows are then loaded by id.
+ * The register's id query for the user: the threats in scope passing every filter, in the
+ * chosen order (with a unique tie-breaker, so that pages are stable). Null when the user can see
+ * no threats at all. The flag filter and sort read the compliance engine's flags, which Prisma's
+ * `where` cannot express.
  */
-export async function listThreats(user: Actor, query: ThreatRegisterQuery, now: Date = new Date()): Promise<ThreatRegisterPage> {
+async function registerIdQuery(user: Actor, query: ThreatRegisterQuery, now: Date): Promise<RegisterIdQuery | null> {
   const scope = threatScopeSql(user);
-  if (!scope) return { rows: [], total: 0, page: 1, pageCount: 0, pageSize: REGISTER_PAGE_SIZE };
+  if (!scope) return null;
 
   // The threats in scope that pass every filter but the flag: the flags are computed for these.
   const filtered = sql`SELECT t."id" FROM "SocThreat" t WHERE ${join([sql`t."id" IN (${scope})`, ...filterConditions(query)], ' AND ')}`;
@@ -189,11 +192,6 @@ export async function listThreats(user: Actor, query: ThreatRegisterQuery, now: 
   const conditions = [sql`t."id" IN (${filtered})`];
   if (query.flag) conditions.push(await flagCondition(query.flag, filtered, officers, now));
   const where = join(conditions, ' AND ');
-
-  const [{ n }] = await prisma.$queryRaw<{ n: number | bigint }[]>(sql`SELECT COUNT(*) AS n FROM "SocThreat" t WHERE ${where}`);
-  const total = Number(n);
-  const pageCount = Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
   const direction = raw(query.order === 'desc' ? 'DESC' : 'ASC');
 
   let idSql: Sql;
@@ -222,12 +220,19 @@ export async function listThreats(user: Actor, query: ThreatRegisterQuery, now: 
        WHERE ${where}
        ORDER BY ${SORT_COLUMNS[query.sort]} ${direction}${tieBreaker}`;
   }
-  const ids = (
-    await prisma.$queryRaw<{ id: string }[]>(sql`${idSql} LIMIT ${raw(String(REGISTER_PAGE_SIZE))} OFFSET ${raw(String((page - 1) * REGISTER_PAGE_SIZE))}`)
-  ).map((row) => row.id);
+  return { where, idSql, officers };
+}
 
+/** One slice of the id query, in its order. */
+async function registerIds(idSql: Sql, limit: number, offset: number): Promise<string[]> {
+  return (await prisma.$queryRaw<{ id: string }[]>(sql`${idSql} LIMIT ${raw(String(limit))} OFFSET ${raw(String(offset))}`)).map((row) => row.id);
+}
+
+/** The register's rows for these ids, in the order of the ids, with their flags. */
+async function loadRegisterRows(ids: readonly string[], now: Date, officers: Map<string, FlagOfKind[]>): Promise<ThreatRegisterRow[]> {
+  if (ids.length === 0) return [];
   const loaded = await prisma.socThreat.findMany({
-    where: { id: { in: ids } },
+    where: { id: { in: [...ids] } },
     select: {
       id: true,
       urn: true,
@@ -245,33 +250,72 @@ export async function listThreats(user: Actor, query: ThreatRegisterQuery, now: 
   });
   const flags = await listThreatFlagTags(loaded, now, officers);
   const byId = new Map(loaded.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return [
+      {
+        id: row.id,
+        urn: row.urn,
+        name: row.name,
+        type: row.type,
+        tier: row.tier,
+        status: row.status,
+        mappedOn: row.mappedOn,
+        organisationName: row.organisation.name,
+        leadResponsibleOfficerName: row.leadResponsibleOfficer?.name ?? null,
+        areas: row.areas.map((a) => a.area),
+        planStatus: row.livePlan?.status ?? null,
+        nextReviewDue: row.livePlan?.nextReviewDue ?? null,
+        flags: flags.get(row.id) ?? [],
+      },
+    ];
+  });
+}
+
+/**
+ * One page of the threats register the user may see, filtered and sorted in the database. The
+ * ids of the page are found in SQL; the page's rows are then loaded by id.
+ */
+export async function listThreats(user: Actor, query: ThreatRegisterQuery, now: Date = new Date()): Promise<ThreatRegisterPage> {
+  const register = await registerIdQuery(user, query, now);
+  if (!register) return { rows: [], total: 0, page: 1, pageCount: 0, pageSize: REGISTER_PAGE_SIZE };
+
+  const [{ n }] = await prisma.$queryRaw<{ n: number | bigint }[]>(sql`SELECT COUNT(*) AS n FROM "SocThreat" t WHERE ${register.where}`);
+  const total = Number(n);
+  const pageCount = Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const ids = await registerIds(register.idSql, REGISTER_PAGE_SIZE, (page - 1) * REGISTER_PAGE_SIZE);
   return {
     total,
     page,
     pageCount: total === 0 ? 0 : pageCount,
     pageSize: REGISTER_PAGE_SIZE,
-    rows: ids.flatMap((id) => {
-      const row = byId.get(id);
-      if (!row) return [];
-      return [
-        {
-          id: row.id,
-          urn: row.urn,
-          name: row.name,
-          type: row.type,
-          tier: row.tier,
-          status: row.status,
-          mappedOn: row.mappedOn,
-          organisationName: row.organisation.name,
-          leadResponsibleOfficerName: row.leadResponsibleOfficer?.name ?? null,
-          areas: row.areas.map((a) => a.area),
-          planStatus: row.livePlan?.status ?? null,
-          nextReviewDue: row.livePlan?.nextReviewDue ?? null,
-          flags: flags.get(row.id) ?? [],
-        },
-      ];
-    }),
+    rows: await loadRegisterRows(ids, now, register.officers),
   };
+}
+
+/** How many threats an export loads at a time. */
+export const EXPORT_BATCH_SIZE = 500;
+
+/**
+ * Every threat of the register the user may see under the query's filters and sort (the page is
+ * ignored), in batches of `batchSize` from the database, for exports. Flags are as at `now`.
+ */
+export async function* exportThreats(
+  user: Actor,
+  query: ThreatRegisterQuery,
+  now: Date = new Date(),
+  batchSize: number = EXPORT_BATCH_SIZE,
+): AsyncGenerator<ThreatRegisterRow[]> {
+  const register = await registerIdQuery(user, query, now);
+  if (!register) return;
+  for (let offset = 0; ; offset += batchSize) {
+    const ids = await registerIds(register.idSql, batchSize, offset);
+    if (ids.length === 0) return;
+    yield await loadRegisterRows(ids, now, register.officers);
+    if (ids.length < batchSize) return;
+  }
 }
 
 export type Option = { value: string; text: string };

@@ -6,6 +6,7 @@ import { FlagTags } from '@/components/flags/flag-tags';
 import { ThreatFilters } from '@/components/threats/threat-filters';
 import { PlanStatusTag, ThreatStatusTag } from '@/components/threats/threat-tags';
 import { requireVerb } from '@/lib/auth/guards';
+import { hasVerb } from '@/lib/auth/policy';
 import { listRegisterFilterOptions, listThreats } from '@/lib/db/threats';
 import { formatDate } from '@/lib/domain/dates';
 import { THREAT_AREA_LABELS, THREAT_TYPE_LABELS } from '@/lib/domain/vocabulary';
@@ -115,6 +116,13 @@ export default async function ThreatRegisterPage({ searchParams }: { searchParam
         </div>
       ) : null}
       <Pagination page={result.page} pageCount={result.pageCount} basePath="/threats" query={queryString(query)} landmarkLabel="Threats register pages" />
+      {hasVerb(user, 'export:create') && result.total > 0 ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={href(queryString(query)).replace('/threats', '/api/exports/threats')} download data-testid="export-threats-csv">
+            Download as CSV<span className="govuk-visually-hidden"> (all {result.total} threats matching these filters)</span>
+          </a>
+        </p>
+      ) : null}
     </>
   );
 }
