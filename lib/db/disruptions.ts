@@ -1,6 +1,6 @@
 import 'server-only';
 import { prisma, type Tx } from './client';
-import { ownsActionOnThreat, threatPolicySelect, threatScopeWhere, toThreatResource } from './scope';
+import { findThreatInScope, ownsActionOnThreat, threatPolicySelect, threatScopeWhere, toThreatResource } from './scope';
 import type { Actor } from '@/lib/auth/policy';
 import type { Strand, ThreatStatus } from '@/lib/domain/vocabulary';
 import type { DisruptionCategory, DisruptionRole } from '@/lib/validation/disruptions';
@@ -106,11 +106,8 @@ function toDisruptionThreat(row: { id: string; urn: string; name: string; status
  * policy resource (the caller asks plan:read or disruption:record of it). Null when out of scope.
  */
 export async function loadDisruptionThreat(db: Db, user: Actor, threatId: string) {
-  const scope = threatScopeWhere(user);
-  if (!scope) return null;
-  const row = await db.socThreat.findFirst({ where: { AND: [{ id: threatId }, scope] }, select: { ...threatPolicySelect, ...threatFactsSelect } });
-  if (!row) return null;
-  return { record: toDisruptionThreat(row), resource: toThreatResource(row, user, await ownsActionOnThreat(db, user, threatId)) };
+  const found = await findThreatInScope(db, user, threatId, threatFactsSelect);
+  return found && { record: toDisruptionThreat(found.row), resource: found.resource };
 }
 
 /** For the pages: the threat and its resource, or null. */

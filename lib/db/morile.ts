@@ -1,6 +1,6 @@
 import 'server-only';
 import { prisma, type Prisma, type Tx } from './client';
-import { ownsActionOnThreat, threatPolicySelect, threatScopeWhere, toThreatResource } from './scope';
+import { findThreatInScope, ownsActionOnThreat, threatPolicySelect, threatScopeWhere, toThreatResource } from './scope';
 import { getEffectiveThresholds } from './settings';
 import type { Actor } from '@/lib/auth/policy';
 import { moderationOutcome, type Confidence, type ModerationFacts, type ModerationOutcome, type MorilePriority } from '@/lib/domain/morile';
@@ -170,27 +170,22 @@ function toMorileThreat(row: ThreatFactsRow): MorileThreat {
  * its organisation and the review cadence of its tier. Null when out of scope.
  */
 export async function getMorileThreat(user: Actor, threatId: string) {
-  const scope = threatScopeWhere(user);
-  if (!scope) return null;
-  const row = await prisma.socThreat.findFirst({ where: { AND: [{ id: threatId }, scope] }, select: { ...threatPolicySelect, ...threatFactsSelect } });
-  if (!row) return null;
-  const threat = toMorileThreat(row);
+  const found = await findThreatInScope(prisma, user, threatId, threatFactsSelect);
+  if (!found) return null;
+  const threat = toMorileThreat(found.row);
   const thresholds = await getEffectiveThresholds(threat.organisationPath);
   return {
     threat,
     thresholds,
     cadenceDays: reviewCadenceDays(thresholds, threat.tier),
-    resource: toThreatResource(row, user, await ownsActionOnThreat(prisma, user, threatId)),
+    resource: found.resource,
   };
 }
 
 /** The threat an assessment is recorded against, within the user's scope, for the write. */
 export async function loadAssessmentThreat(db: Db, user: Actor, threatId: string) {
-  const scope = threatScopeWhere(user);
-  if (!scope) return null;
-  const row = await db.socThreat.findFirst({ where: { AND: [{ id: threatId }, scope] }, select: { ...threatPolicySelect, ...threatFactsSelect } });
-  if (!row) return null;
-  return { record: toMorileThreat(row), resource: toThreatResource(row, user, await ownsActionOnThreat(db, user, threatId)) };
+  const found = await findThreatInScope(db, user, threatId, threatFactsSelect);
+  return found && { record: toMorileThreat(found.row), resource: found.resource };
 }
 
 /** An assessment with its threat's policy resource, within the user's scope (null when out of it). */

@@ -93,3 +93,19 @@ export function threatScopeSql(user: Actor, verb: Verb = 'threat:read'): Sql | n
   }
   return branches.length ? sql`SELECT t."id" FROM "SocThreat" t WHERE ${join(branches, ' OR ')}` : null;
 }
+
+/**
+ * One threat within the user's threat:read scope, with the fields `select` asks for and the
+ * policy resource `can()` needs (the page or action then asks its own verb of it). Null when out
+ * of scope, which callers show as "not found". The one way a threat's sub-pages and their writes
+ * load their threat.
+ */
+export async function findThreatInScope<S extends Prisma.SocThreatSelect>(db: Pick<Tx, 'socThreat' | 'action'>, user: Actor, threatId: string, select: S) {
+  const scope = threatScopeWhere(user);
+  if (!scope) return null;
+  const row = await db.socThreat.findFirst({ where: { AND: [{ id: threatId }, scope] }, select: { ...select, ...threatPolicySelect } });
+  if (!row) return null;
+  // Sound: threatPolicySelect is spread last, so the row has every field ThreatPolicyRow names
+  // (TypeScript cannot see through a generic select).
+  return { row, resource: toThreatResource(row as unknown as ThreatPolicyRow, user, await ownsActionOnThreat(db, user, threatId)) };
+}

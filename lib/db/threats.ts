@@ -1,7 +1,7 @@
 import 'server-only';
 import { empty, join, prisma, raw, sql, type Sql } from './client';
 import { flagRowsSql, listFlagRows, threatFlagSummaries } from './compliance-sql';
-import { ownsActionOnThreat, threatPolicySelect, threatScopeSql, threatScopeWhere, toThreatResource } from './scope';
+import { findThreatInScope, ownsActionOnThreat, threatScopeSql, threatScopeWhere, toThreatResource } from './scope';
 import type { Actor } from '@/lib/auth/policy';
 import { FLAG_CODES, type FlagCode, type FlagSeverity } from '@/lib/domain/compliance/flags';
 import {
@@ -423,11 +423,8 @@ export async function countPlanActions(planId: string): Promise<StrandActionCoun
 
 /** The policy resource for one threat, loaded within the user's scope (null when out of it). */
 export async function loadThreatResource(db: Pick<typeof prisma, 'socThreat' | 'action'>, user: Actor, threatId: string) {
-  const scope = threatScopeWhere(user);
-  if (!scope) return null;
-  const row = await db.socThreat.findFirst({ where: { AND: [{ id: threatId }, scope] }, select: { ...threatPolicySelect, version: true } });
-  if (!row) return null;
-  return { record: row, resource: toThreatResource(row, user, await ownsActionOnThreat(db, user, threatId)) };
+  const found = await findThreatInScope(db, user, threatId, { version: true });
+  return found && { record: found.row, resource: found.resource };
 }
 
 /** Who last changed a record, from the audit trail (for conflict messages). */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { prisma, type Tx } from './client';
-import { ownsActionOnThreat, threatPolicySelect, threatScopeWhere, toThreatResource } from './scope';
+import { findThreatInScope, ownsActionOnThreat, threatPolicySelect, threatScopeWhere, toThreatResource } from './scope';
 import type { Actor } from '@/lib/auth/policy';
 import type { CapabilityNeeded, Shortfall, ThreatStatus } from '@/lib/domain/vocabulary';
 
@@ -54,12 +54,11 @@ const threatSelect = { ...threatPolicySelect, urn: true, name: true, status: tru
 export type UnmetDemandThreat = { id: string; urn: string; name: string; status: ThreatStatus; mappedOn: Date; organisationId: string };
 
 async function findThreat(db: Db, user: Actor, threatId: string) {
-  const scope = threatScopeWhere(user);
-  if (!scope) return null;
-  const row = await db.socThreat.findFirst({ where: { AND: [{ id: threatId }, scope] }, select: threatSelect });
-  if (!row) return null;
+  const found = await findThreatInScope(db, user, threatId, threatSelect);
+  if (!found) return null;
+  const { row } = found;
   const threat: UnmetDemandThreat = { id: row.id, urn: row.urn, name: row.name, status: row.status as ThreatStatus, mappedOn: row.mappedOn, organisationId: row.organisationId };
-  return { record: threat, resource: toThreatResource(row, user, await ownsActionOnThreat(db, user, threatId)) };
+  return { record: threat, resource: found.resource };
 }
 
 /** A threat for the unmet demand pages, within the user's threat:read scope, with its policy resource (null when out of scope). */
