@@ -1454,12 +1454,35 @@ export async function seed(prisma: PrismaClient, now: Date = new Date()): Promis
   return counts;
 }
 
+/** Weeks of past compliance snapshots the demo starts with (the dashboard's trend). */
+export const SEED_SNAPSHOT_WEEKS = 12;
+
+/**
+ * The dashboard's trend for the demo (issue 6 part 4): a compliance snapshot for each of the 12
+ * weeks before `now` (one a week) and for `now`'s day, through the same code as the daily job
+ * (lib/services/snapshots.ts) with a past `now`. The figures are today's records judged as of
+ * that day (the seed has no history of how its records looked then), so the trend is illustrative.
+ * Deterministic for a given `now`; takes the app's database client (lib/db/client.ts), so it runs
+ * after `seed` in the script, not in tests that seed a database of their own.
+ */
+export async function seedSnapshots(now: Date): Promise<number> {
+  const { takeDailySnapshots } = await import('../lib/services/snapshots');
+  let days = 0;
+  for (let week = SEED_SNAPSHOT_WEEKS; week >= 0; week -= 1) {
+    await takeDailySnapshots(new Date(now.getTime() - week * 7 * 24 * 60 * 60 * 1000));
+    days += 1;
+  }
+  console.log(`seed: compliance snapshots for ${days} days`);
+  return days;
+}
+
 // Run when invoked as a script (`npm run db:seed`), not when imported by a test.
 if (/[\\/]prisma[\\/]seed\.ts$/.test(process.argv[1] ?? '')) {
   void (async () => {
     const { prisma } = await import('../lib/db/client');
     try {
-      await seed(prisma);
+      const now = new Date();
+      if (await seed(prisma, now)) await seedSnapshots(now);
     } finally {
       await prisma.$disconnect();
     }

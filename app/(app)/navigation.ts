@@ -12,8 +12,10 @@ export function navigationFor(user: Pick<Actor, 'roles'>, { unreadNotifications 
   if (hasVerb(user, 'action:update')) items.push({ href: '/my-actions', text: 'My actions' });
   if (hasVerb(user, 'plan:review')) items.push({ href: '/reviews', text: 'Reviews' });
   if (hasVerb(user, 'lro:read')) items.push({ href: '/lros', text: 'LROs' });
+  if (hasVerb(user, 'compliance:read')) items.push({ href: '/dashboard', text: 'Dashboard' });
   if (hasVerb(user, 'order:read')) items.push({ href: '/orders', text: 'Orders' });
   if (hasVerb(user, 'settings:update')) items.push({ href: '/settings', text: 'Settings' });
+  if (hasVerb(user, 'import:run')) items.push({ href: '/imports', text: 'Imports' });
   if (hasVerb(user, 'outbox:read')) items.push({ href: '/admin/outbox', text: 'Outbox' });
   items.push({ href: '/notifications', text: unreadNotifications > 0 ? `Notifications (${unreadNotifications})` : 'Notifications' });
   return items;

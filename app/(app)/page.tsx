@@ -172,6 +172,14 @@ export default async function MyWorkPage() {
           <p className="govuk-body">
             The compliance flags of {user.organisationName} and the organisations below it, today. Each number leads to the records behind it.
           </p>
+          {isCoordinator ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" href="/dashboard">
+                Open the compliance dashboard
+              </Link>{' '}
+              for each organisation&apos;s plan reviews, 4P balance, Pursue share of disruptions, unmet demand and LRO caseload, with their trend.
+            </p>
+          ) : null}
           {isCoordinator ? <FlagCountsChart counts={flagCounts} title="Flags by kind, the most first" /> : null}
           <FlagCountsTable counts={flagCounts} caption="Flags by kind" />
           {organisationCounts ? <OrganisationFlagCountsTable counts={organisationCounts} caption="Flags by organisation" /> : null}

@@ -9,11 +9,13 @@ export function FlagRecordFilters({
   query,
   organisations,
 }: {
-  query: { code?: FlagCode; severity?: FlagSeverity; organisation?: string };
+  query: { code?: FlagCode; severity?: FlagSeverity; organisation?: string; within?: string };
   organisations: FilterOption[];
 }) {
   return (
     <form method="get" action="/compliance/flags" className="app-filter" aria-label="Filter flagged records">
+      {/* A dashboard row's subtree stays chosen while the other filters change. */}
+      {query.within ? <input type="hidden" name="within" value={query.within} /> : null}
       <FilterSelect id="code" label="Flag" value={query.code} options={FLAG_CODES.map((code) => ({ value: code, text: FLAG_LABELS[code] }))} anyText="All flags" />
       <FilterSelect
         id="severity"

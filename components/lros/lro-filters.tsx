@@ -39,6 +39,8 @@ export function LroFilters({ query, organisations }: { query: LroRegisterQuery; 
     <form key={lroRegisterHref(query)} method="get" action="/lros" className="app-filter" aria-label="Filter LROs">
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="order" value={query.order} />
+      {/* A dashboard row's subtree stays chosen while the other filters change. */}
+      {query.within ? <input type="hidden" name="within" value={query.within} /> : null}
       <div className="govuk-form-group app-filter__group app-filter__group--wide">
         <label className="govuk-label govuk-label--s" htmlFor="filter-q">
           Name

@@ -1,6 +1,7 @@
 import 'server-only';
 import { empty, join, prisma, raw, sql, type Sql } from './client';
 import { flagRowsSql } from './compliance-sql';
+import { withinOrganisationSql } from './dashboard-records';
 import type { Actor } from '@/lib/auth/policy';
 import { FLAG_CODES, type FlagCode, type FlagSeverity, type FlagSubjectKind } from '@/lib/domain/compliance/flags';
 import { formatDate } from '@/lib/domain/dates';
@@ -12,7 +13,11 @@ import { ORDER_KIND_LABELS, type OrderKind } from '@/lib/domain/vocabulary';
 
 export const FLAG_RECORDS_PAGE_SIZE = 50;
 
-export type FlagRecordFilter = { code?: FlagCode; severity?: FlagSeverity; organisationId?: string };
+/**
+ * `organisationId`: the flag's own organisation exactly; `withinOrganisationId`: that organisation
+ * and everything below it (a dashboard row's subtree).
+ */
+export type FlagRecordFilter = { code?: FlagCode; severity?: FlagSeverity; organisationId?: string; withinOrganisationId?: string };
 
 export type FlagRecord = {
   code: FlagCode;
@@ -35,6 +40,7 @@ function conditions(filter: FlagRecordFilter): Sql {
   if (filter.code) where.push(sql`f.code = ${filter.code}`);
   if (filter.severity) where.push(sql`f.severity = ${filter.severity}`);
   if (filter.organisationId) where.push(sql`f.organisation_id = ${filter.organisationId}`);
+  if (filter.withinOrganisationId) where.push(withinOrganisationSql(sql`f.organisation_id`, filter.withinOrganisationId));
   return where.length ? sql`WHERE ${join(where, ' AND ')}` : empty;
 }
 

@@ -3,6 +3,7 @@ import { empty, join, prisma, raw, sql, sqlDialect, type Prisma, type Sql, type 
 import { getOfficerFlags } from './compliance';
 import { listFlagRows } from './compliance-sql';
 import { getOfficerStandings } from './officers';
+import { withinOrganisationSql } from './dashboard-records';
 import { pathPrefixSql, threatScopeWhere } from './scope';
 import { getEffectiveThresholds } from './settings';
 import { compareFlagTags, listThreatFlagTags, type ThreatFlagTag } from './threats';
@@ -112,6 +113,7 @@ async function officerFlagsById(user: Actor, now: Date): Promise<Map<string, Fla
 function filterConditions(query: LroRegisterQuery, now: Date, overloaded: readonly string[]): Sql[] {
   const where: Sql[] = [];
   if (query.organisation) where.push(sql`r.organisation_id = ${query.organisation}`);
+  if (query.within) where.push(withinOrganisationSql(sql`r.organisation_id`, query.within));
   if (query.q) where.push(sql`LOWER(r.name) LIKE ${containsPattern(query.q.toLowerCase())} ESCAPE '\\'`);
   if (query.training === 'untrained') where.push(sql`r.training_rank <= 1`);
   if (query.training === 'trained') where.push(sql`r.training_rank >= 2`);

@@ -17,11 +17,20 @@
  * - LRO caseload and training: officers holding live threats as LRO.
  */
 import type { FlagCode } from '@/lib/domain/compliance/flags';
-import { addCalendarDays, addCalendarMonths } from '@/lib/domain/dates';
+import { addCalendarDays, addCalendarMonths, londonDayStart } from '@/lib/domain/dates';
 import type { CapabilityNeeded, Shortfall, Strand } from '@/lib/domain/vocabulary';
-import type { OrganisationKind } from '@/lib/auth/policy';
+
+// lib/domain imports nothing outside it (ESLint's layer rule): the same union as lib/auth/policy.ts's
+// OrganisationKind, which assigns to and from this one.
+export type OrganisationKind = 'NATIONAL' | 'REGION' | 'ROCU' | 'FORCE' | 'LPA' | 'PARTNER';
 
 export type StrandCounts = Record<Strand, number>;
+
+/** The disruption categories Annex B counts (not NONE or NEGATIVE). */
+export const ANNEX_B_CATEGORIES = ['MAJOR', 'MODERATE', 'MINOR'] as const;
+
+/** The flags that take an active plan out of "reviewed within cadence" (never both on one plan). */
+export const OUT_OF_CADENCE_FLAGS = ['PLAN_NEVER_REVIEWED', 'PLAN_REVIEW_OVERDUE'] as const satisfies readonly FlagCode[];
 
 /** A chosen 12-month period: London calendar dates, both inclusive (yyyy-mm-dd). */
 export type DashboardPeriod = { from: string; to: string; label: string };
@@ -55,6 +64,11 @@ export type CaseloadFigure = {
 /** The figures of one organisation (its subtree summed), or of the whole scope. */
 export type DashboardRow = {
   organisation: DashboardOrganisation;
+  /**
+   * True for the scope organisation's own row: only the records it owns directly, not its
+   * subtree (the drill-down links then filter by that organisation exactly).
+   */
+  own?: boolean;
   reviews: ReviewFigure;
   /** Every flag code, in FLAG_CODES order, zeros included. */
   flags: FlagFigure[];
@@ -130,4 +144,12 @@ export function periodEnding(month: string): DashboardPeriod {
   const [y, m, d] = to.split('-').map(Number);
   const label = `year ending ${d} ${new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { month: 'long', timeZone: 'UTC' })} ${y}`;
   return { from, to, label };
+}
+
+/**
+ * The instants bounding a period of London dates, for comparing stored instants: from the start
+ * of London's day `from` (inclusive) to the start of the day after `to` (exclusive).
+ */
+export function periodInstants(period: Pick<DashboardPeriod, 'from' | 'to'>): { start: Date; end: Date } {
+  return { start: londonDayStart(period.from), end: londonDayStart(addCalendarDays(period.to, 1)) };
 }

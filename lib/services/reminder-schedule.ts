@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { runDigests } from './reminders';
+import { takeDailySnapshots } from './snapshots';
 import { databaseUrl, isPostgresUrl } from '@/lib/db/database-url.mjs';
 import { pgConfig } from '@/lib/db/pg-config.mjs';
 import { londonDateKey } from '@/lib/domain/dates';
@@ -38,6 +39,10 @@ async function runNow(trigger: string): Promise<void> {
   const now = new Date();
   log('digests-started', { trigger, digestDate: londonDateKey(now) });
   await runDigests(now);
+  // The day's compliance snapshots for the dashboard's trend (issue 6 part 4), after the digests:
+  // idempotent too (a second run replaces the day's rows), and a failure here leaves the digests sent.
+  const snapshots = await takeDailySnapshots(now);
+  log('snapshots-taken', snapshots);
 }
 
 /**

@@ -27,6 +27,11 @@ describe('flagRecordsQuerySchema', () => {
     expect(parse(params)).toEqual({ page: 1 });
   });
 
+  it('reads `within`, an organisation and everything below it', () => {
+    expect(parse({ code: 'ACTION_STALE', within: 'org_2' })).toEqual({ code: 'ACTION_STALE', within: 'org_2', page: 1 });
+    expect(parse({ within: "x' OR 1=1" })).toEqual({ page: 1 });
+  });
+
   it('takes the first of repeated parameters', () => {
     expect(parse({ code: ['THREAT_NO_LRO', 'ACTION_STALE'] }).code).toBe('THREAT_NO_LRO');
   });

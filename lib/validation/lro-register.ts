@@ -50,6 +50,8 @@ export const lroRegisterQuerySchema = z
   .object({
     q: z.preprocess(firstValue, optional(z.string().trim().min(1).max(100))),
     organisation: z.preprocess(firstValue, optional(id)),
+    /** An organisation and everything below it (a dashboard row's subtree). */
+    within: z.preprocess(firstValue, optional(id)),
     training: z.preprocess(firstValue, optional(z.enum(LRO_TRAINING_FILTERS))),
     caseload: z.preprocess(firstValue, optional(z.enum(LRO_CASELOAD_FILTERS))),
     sort: z.preprocess(firstValue, z.enum(LRO_SORT_KEYS).catch('name').default('name')),
@@ -70,6 +72,7 @@ export function lroRegisterParams(query: Partial<LroRegisterQuery>): Record<stri
   return {
     q: query.q,
     organisation: query.organisation,
+    within: query.within,
     training: query.training,
     caseload: query.caseload,
     sort: sort === 'name' && order === 'asc' ? undefined : sort,

@@ -24,15 +24,18 @@ export default async function FlagRecordsPage({ searchParams }: { searchParams: 
   const query = flagRecordsQuerySchema.parse(await searchParams);
   const now = new Date();
   const [list, organisations] = await Promise.all([
-    listFlagRecords(user, now, { code: query.code, severity: query.severity, organisationId: query.organisation }, query.page),
+    listFlagRecords(user, now, { code: query.code, severity: query.severity, organisationId: query.organisation, withinOrganisationId: query.within }, query.page),
     listFlagOrganisationOptions(user),
   ]);
   const organisationName = query.organisation ? organisations.find((o) => o.value === query.organisation)?.text : undefined;
+  // `within` (from a dashboard row): an organisation and everything below it.
+  const withinName = query.within ? organisations.find((o) => o.value === query.within)?.text : undefined;
 
   const what = [
     query.code ? FLAG_LABELS[query.code] : 'All flags',
     query.severity ? `${query.severity}s only` : null,
-    query.organisation ? `in ${organisationName ?? 'an organisation outside your scope'}` : `in ${user.organisationName} and below`,
+    query.organisation ? `in ${organisationName ?? 'an organisation outside your scope'}` : query.within ? null : `in ${user.organisationName} and below`,
+    query.within ? `in ${withinName ?? 'an organisation outside your scope'} and below` : null,
   ]
     .filter(Boolean)
     .join(', ');
@@ -41,7 +44,7 @@ export default async function FlagRecordsPage({ searchParams }: { searchParams: 
 
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', text: 'My work' }]} />
+      <Breadcrumbs items={query.within ? [{ href: '/', text: 'My work' }, { href: '/dashboard', text: 'Dashboard' }] : [{ href: '/', text: 'My work' }]} />
       <span className="govuk-caption-l">{what}</span>
       <h1 className="govuk-heading-l">Flagged records</h1>
       {query.code ? <p className="govuk-body">{FLAG_DESCRIPTIONS[query.code]}</p> : null}
@@ -92,7 +95,7 @@ export default async function FlagRecordsPage({ searchParams }: { searchParams: 
         page={list.page}
         pageCount={list.pageCount}
         basePath="/compliance/flags"
-        query={{ code: query.code, severity: query.severity, organisation: query.organisation }}
+        query={{ code: query.code, severity: query.severity, organisation: query.organisation, within: query.within }}
         landmarkLabel="Flagged records pages"
       />
     </>
