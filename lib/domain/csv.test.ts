@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine, toCsv } from './csv';
+import { csvCell, csvLine, neutraliseFormula, toCsv } from './csv';
 
 describe('csvCell', () => {
   it('leaves plain text and numbers as they are', () => {
@@ -50,5 +50,21 @@ describe('toCsv', () => {
 
   it('csvLine joins escaped cells', () => {
     expect(csvLine(['a,b', 1, null])).toBe('"a,b",1,\r\n');
+  });
+});
+
+describe('neutraliseFormula', () => {
+  it.each(['=1+1', '+1', '-1', '@A1', '\tx', '\rx'])('quotes %j', (text) => {
+    expect(neutraliseFormula(text)).toBe(`'${text}`);
+  });
+
+  it('leaves other text alone', () => {
+    expect(neutraliseFormula('Amber = Heron')).toBe('Amber = Heron');
+    expect(neutraliseFormula('')).toBe('');
+  });
+
+  it('is not applied to numbers in CSV: a negative number stays a number', () => {
+    expect(csvCell(-2.5)).toBe('-2.5');
+    expect(csvCell('-2.5')).toBe("'-2.5");
   });
 });

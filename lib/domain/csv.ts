@@ -9,11 +9,19 @@ export const PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE';
 /** Characters that make a spreadsheet treat a cell as a formula when they start it. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/**
+ * Text a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return)
+ * gets a leading single quote, so it shows as typed (OWASP, CSV injection). The one rule for every
+ * export: CSV cells here, XLSX string cells in xlsx.ts.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 /** One cell: formula prefixes neutralised, then quoted if it holds a quote, comma or line break. */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  const text = typeof value === 'number' ? String(value) : neutraliseFormula(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

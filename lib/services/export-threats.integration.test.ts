@@ -81,7 +81,7 @@ describe('exportThreatsCsv', () => {
     const event = await prisma.auditEvent.findFirst({ where: { actorId: user.id, action: THREATS_EXPORT_AUDIT }, orderBy: { at: 'desc' } });
     expect(event).not.toBeNull();
     expect(event!.organisationId).toBe(user.organisationId);
-    expect(JSON.parse(event!.after as string)).toEqual({ query: { tier: 3, sort: 'urn', order: 'asc' }, rowCount: 1 });
+    expect(JSON.parse(event!.after as string)).toEqual({ query: { tier: 3, sort: 'urn', order: 'asc' }, format: 'csv', rowCount: 1 });
   });
 });
 

@@ -120,6 +120,10 @@ export default async function ThreatRegisterPage({ searchParams }: { searchParam
         <p className="govuk-body">
           <a className="govuk-link" href={href(queryString(query)).replace('/threats', '/api/exports/threats')} download data-testid="export-threats-csv">
             Download as CSV<span className="govuk-visually-hidden"> (all {result.total} threats matching these filters)</span>
+          </a>{' '}
+          or{' '}
+          <a className="govuk-link" href={href({ ...queryString(query), format: 'xlsx' }).replace('/threats', '/api/exports/threats')} download data-testid="export-threats-xlsx">
+            Download as XLSX<span className="govuk-visually-hidden"> (all {result.total} threats matching these filters)</span>
           </a>
         </p>
       ) : null}

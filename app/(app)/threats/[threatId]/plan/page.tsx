@@ -166,6 +166,11 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
           View the plan&apos;s history
         </Link>
       </p>
+      <p className="govuk-body app-no-print">
+        <Link className="govuk-link" href={`${base}/print`} prefetch={false} data-testid="plan-print-link">
+          Print the plan
+        </Link>
+      </p>
 
       {reviewsPanel && (plan.status !== 'DRAFT' || reviewsPanel.reviews.length > 0) ? (
         <PlanReviewsSection
