@@ -114,7 +114,15 @@ async function organisationCutoffs(scope: Scope, now: Date): Promise<{ id: strin
     select: Object.fromEntries([...SETTING_KEYS.map((k) => [k, true]), ['organisationId', true]]) as Record<(typeof SETTING_KEYS)[number] | 'organisationId', true>,
   });
   const byOrganisation = new Map<string, ThresholdOverrides>(settings.map((row) => [row.organisationId, row]));
-  return organisations.map((o) => ({ id: o.id, cutoffs: complianceCutoffs(resolveThresholds(pathIds(o.path).map((id) => byOrganisation.get(id))), now) }));
+  // Most organisations share their thresholds: work out each distinct set's cut-offs once.
+  const cutoffsOf = new Map<string, ComplianceCutoffs>();
+  return organisations.map((o) => {
+    const thresholds = resolveThresholds(pathIds(o.path).map((id) => byOrganisation.get(id)));
+    const key = JSON.stringify(thresholds);
+    let cutoffs = cutoffsOf.get(key);
+    if (!cutoffs) cutoffsOf.set(key, (cutoffs = complianceCutoffs(thresholds, now)));
+    return { id: o.id, cutoffs };
+  });
 }
 
 // --- The rules -----------------------------------------------------------------------------------
@@ -177,6 +185,9 @@ function columns(code: FlagCode, severity: FlagSeverity | Sql, kind: FlagSubject
   const sev = typeof severity === 'string' ? raw(`'${severity}'`) : severity;
   return sql`SELECT ${raw(`'${code}'`)} AS code, ${sev} AS severity, ${raw(`'${kind}'`)} AS subject_kind, ${raw(subject)} AS subject_id, ${raw(threat)} AS threat_id, ${raw(organisation)} AS organisation_id`;
 }
+
+/** The officers' own flags (the rules marked `officers`). */
+const OFFICER_FLAG_CODES: readonly FlagCode[] = ['LRO_UNTRAINED', 'LRO_OVERLOADED'];
 
 /** One rule's SELECT; `officers` marks the officers' own flags, which only an organisation universe has. */
 type Rule = { code: FlagCode; officers?: boolean; select: Sql };
@@ -275,8 +286,8 @@ function rules(d: Dialect, todayStart: Date, now: Date): Rule[] {
         FROM live_threats t JOIN org_rules r ON r.organisation_id = t."organisationId"
         WHERE t."mappedOn" < r.unmet_before
           AND NOT EXISTS (SELECT 1 FROM "Disruption" ds WHERE ds."threatId" = t."id" AND ds."disruptedOn" >= r.unmet_before)
-          AND NOT EXISTS (SELECT 1 FROM "Action" a JOIN "FourPPlan" p ON p."id" = a."planId"
-            WHERE p."threatId" = t."id" AND a."status" = 'COMPLETE' AND a."completedAt" >= r.unmet_before)
+          AND NOT EXISTS (SELECT 1 FROM "FourPPlan" p WHERE p."threatId" = t."id"
+            AND EXISTS (SELECT 1 FROM "Action" a WHERE a."planId" = p."id" AND a."status" = 'COMPLETE' AND a."completedAt" >= r.unmet_before))
           AND NOT EXISTS (SELECT 1 FROM "UnmetDemand" u WHERE u."threatId" = t."id" AND (u."resolvedOn" IS NULL OR u."raisedOn" >= r.unmet_before))`,
     },
     {
@@ -323,7 +334,8 @@ function rules(d: Dialect, todayStart: Date, now: Date): Rule[] {
       select: sql`${columns('ARCHIVED_WITH_OPEN_ACTIONS', 'warning', 'THREAT', 't."id"', 't."id"', 't."organisationId"')}
         FROM scoped_threats t
         WHERE t."status" NOT IN (${LIVE})
-          AND EXISTS (SELECT 1 FROM "Action" a JOIN "FourPPlan" p ON p."id" = a."planId" WHERE p."threatId" = t."id" AND a."status" IN (${OPEN}))`,
+          AND EXISTS (SELECT 1 FROM "FourPPlan" p WHERE p."threatId" = t."id"
+            AND EXISTS (SELECT 1 FROM "Action" a WHERE a."planId" = p."id" AND a."status" IN (${OPEN})))`,
     },
   ];
 }
@@ -332,9 +344,20 @@ function rules(d: Dialect, todayStart: Date, now: Date): Rule[] {
 const NO_FLAGS = sql`SELECT CAST(NULL AS TEXT) AS code, CAST(NULL AS TEXT) AS severity, CAST(NULL AS TEXT) AS subject_kind,
   CAST(NULL AS TEXT) AS subject_id, CAST(NULL AS TEXT) AS threat_id, CAST(NULL AS TEXT) AS organisation_id WHERE 1 = 0`;
 
-async function buildFlagSql(universe: FlagUniverse, now: Date, opts: { codes?: readonly FlagCode[]; onlyThreatIds?: readonly string[] } = {}): Promise<Sql> {
+async function buildFlagSql(
+  universe: FlagUniverse,
+  now: Date,
+  opts: { codes?: readonly FlagCode[]; onlyThreatIds?: readonly string[]; onlyOfficerIds?: readonly string[] } = {},
+): Promise<Sql> {
   const scope = scopeOf(universe, opts.onlyThreatIds);
   if (!scope) return NO_FLAGS;
+  // Only these officers' own flags: each officer's load still counts every live threat they lead.
+  const officerFilter = opts.onlyOfficerIds ? (opts.onlyOfficerIds.length ? sql` AND t."leadResponsibleOfficerId" IN (${join([...opts.onlyOfficerIds])})` : sql` AND 1 = 0`) : empty;
+  if (opts.onlyOfficerIds && opts.codes?.every((code) => OFFICER_FLAG_CODES.includes(code))) {
+    // Only officer rules: the thresholds of those officers' organisations are all that is needed.
+    const officers = opts.onlyOfficerIds.length ? join([...opts.onlyOfficerIds]) : sql`NULL`;
+    scope.organisations = sql`(${scope.organisations}) AND o."id" IN (SELECT u."organisationId" FROM "User" u WHERE u."id" IN (${officers}))`;
+  }
   const organisations = await organisationCutoffs(scope, now);
   if (organisations.length === 0) return NO_FLAGS;
   const d = dialect();
@@ -344,29 +367,34 @@ async function buildFlagSql(universe: FlagUniverse, now: Date, opts: { codes?: r
   if (selected.length === 0) return NO_FLAGS;
   const threatFilter = scope.threats ? sql` AND t."id" IN (SELECT "id" FROM universe_threats)` : empty;
   const orderFilter = scope.threats ? sql` AND ord."threatId" IN (SELECT "id" FROM universe_threats)` : empty;
+  // MATERIALIZED (SQLite 3.35+, PostgreSQL 12+): each CTE is computed once, from the universe
+  // outwards, and each rule reads the result. PostgreSQL already does this for a CTE used more
+  // than once; SQLite 3.53 otherwise inlines the CTEs into every rule and, without statistics,
+  // may drive a rule from an index over the whole table (every live threat, every open action)
+  // instead of from the universe, which made a 25-threat register page take as long as a region.
   return sql`WITH org_rules(${raw(RULE_COLUMNS.join(', '))}) AS (VALUES ${orgRulesValues(d, organisations)}),
 universe_threats("id") AS (${scope.threats ?? sql`SELECT "id" FROM "SocThreat" WHERE 1 = 0`}),
-scoped_threats AS (
+scoped_threats AS MATERIALIZED (
   SELECT t."id", t."status", t."tier", t."mappedOn", t."organisationId", t."leadResponsibleOfficerId"
   FROM "SocThreat" t WHERE t."organisationId" IN (SELECT organisation_id FROM org_rules)${threatFilter}
 ),
-live_threats AS (SELECT * FROM scoped_threats WHERE "status" IN (${LIVE})),
-active_plans AS (
+live_threats AS MATERIALIZED (SELECT * FROM scoped_threats WHERE "status" IN (${LIVE})),
+active_plans AS MATERIALIZED (
   SELECT p."id", p."threatId", p."activatedAt", p."nextReviewDue", p."materiallyChangedAt", t."organisationId", t."tier"
-  FROM "FourPPlan" p JOIN live_threats t ON t."id" = p."threatId" WHERE p."status" = 'ACTIVE'
+  FROM live_threats t CROSS JOIN "FourPPlan" p WHERE p."threatId" = t."id" AND p."status" = 'ACTIVE'
 ),
-open_actions AS (
+open_actions AS MATERIALIZED (
   SELECT a."id", a."planId", a."strand", a."dueOn", a."lastUpdatedAt", a."ownerUserId", a."ownerOrganisationId", ap."threatId", ap."organisationId"
-  FROM "Action" a JOIN active_plans ap ON ap."id" = a."planId" WHERE a."status" IN (${OPEN})
+  FROM active_plans ap CROSS JOIN "Action" a WHERE a."planId" = ap."id" AND a."status" IN (${OPEN})
 ),
-scoped_orders AS (
+scoped_orders AS MATERIALIZED (
   SELECT ord."id", ord."threatId", ord."organisationId", ord."startsOn", ord."expiresOn", ord."lastComplianceCheckOn"
   FROM "AncillaryOrder" ord WHERE ord."organisationId" IN (SELECT organisation_id FROM org_rules)${orderFilter}
 ),
-officer_load AS (
+officer_load AS MATERIALIZED (
   SELECT u."id" AS officer_id, u."organisationId" AS organisation_id, COUNT(*) AS live
   FROM "User" u JOIN "SocThreat" t ON t."leadResponsibleOfficerId" = u."id"
-  WHERE t."status" IN (${LIVE}) AND u."organisationId" IN (SELECT organisation_id FROM org_rules)${scope.officers ? empty : sql` AND 1 = 0`}
+  WHERE t."status" IN (${LIVE}) AND u."organisationId" IN (SELECT organisation_id FROM org_rules)${scope.officers ? officerFilter : sql` AND 1 = 0`}
   GROUP BY u."id", u."organisationId"
 )
 ${join(
@@ -408,11 +436,19 @@ function wholeNumber(n: number | undefined, name: string): number | undefined {
   return n;
 }
 
-/** The universe's flags at `now`, alerts first, then in the order of FLAG_CODES, then by subject; a page of them with take/skip. */
-export async function listFlagRows(universe: FlagUniverse, now: Date, opts: { codes?: FlagCode[]; take?: number; skip?: number } = {}): Promise<FlagRow[]> {
+/**
+ * The universe's flags at `now`, alerts first, then in the order of FLAG_CODES, then by subject; a
+ * page of them with take/skip. `officerIds` keeps only those officers' own flags (LRO_UNTRAINED,
+ * LRO_OVERLOADED) among the officers the universe holds.
+ */
+export async function listFlagRows(
+  universe: FlagUniverse,
+  now: Date,
+  opts: { codes?: FlagCode[]; take?: number; skip?: number; officerIds?: readonly string[] } = {},
+): Promise<FlagRow[]> {
   const codes = opts.codes?.filter(isFlagCode);
   if (codes && codes.length === 0) return [];
-  const inner = await buildFlagSql(universe, now, { codes });
+  const inner = await buildFlagSql(universe, now, { codes, onlyOfficerIds: opts.officerIds });
   const codeFilter = codes ? sql`WHERE f.code IN (${list(codes)})` : empty;
   const rows = await prisma.$queryRaw<RawFlagRow[]>(
     sql`SELECT f.code, f.severity, f.subject_kind, f.subject_id, f.threat_id, f.organisation_id FROM (${inner}) f ${codeFilter}

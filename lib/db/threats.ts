@@ -48,13 +48,15 @@ const OFFICER_FLAG_CODES: FlagCode[] = ['LRO_UNTRAINED', 'LRO_OVERLOADED'];
 type FlagOfKind = { code: FlagCode; severity: FlagSeverity };
 
 /**
- * Every officer's own flags (LRO_UNTRAINED, LRO_OVERLOADED) at `now`, by officer. Only officers
- * who lead a live threat can have them, so the list is short; asking for these two codes alone
- * keeps the engine to its officer rules.
+ * The officers' own flags (LRO_UNTRAINED, LRO_OVERLOADED) at `now`, by officer: of every officer,
+ * or only of `officerIds` (the flags are the same either way; asking for fewer is cheaper). Only
+ * officers who lead a live threat can have them; asking for these two codes alone keeps the
+ * engine to its officer rules.
  */
-async function officerFlagsById(now: Date): Promise<Map<string, FlagOfKind[]>> {
+async function officerFlagsById(now: Date, officerIds?: readonly string[]): Promise<Map<string, FlagOfKind[]>> {
   const out = new Map<string, FlagOfKind[]>();
-  for (const row of await listFlagRows({ organisationPath: '/' }, now, { codes: OFFICER_FLAG_CODES })) {
+  if (officerIds && officerIds.length === 0) return out;
+  for (const row of await listFlagRows({ organisationPath: '/' }, now, { codes: OFFICER_FLAG_CODES, officerIds })) {
     out.set(row.subject.id, [...(out.get(row.subject.id) ?? []), { code: row.code, severity: row.severity }]);
   }
   return out;
@@ -108,13 +110,14 @@ export async function listThreatFlagTags(
   officers?: Map<string, FlagOfKind[]>,
 ): Promise<Map<string, ThreatFlagTag[]>> {
   if (threats.length === 0) return new Map();
+  const lros = [...new Set(threats.flatMap((t) => (t.leadResponsibleOfficerId ? [t.leadResponsibleOfficerId] : [])))];
   const [own, officerFlags] = await Promise.all([
     threatFlagSummaries(
       { threatIds: threats.map((t) => t.id) },
       now,
       threats.map((t) => t.id),
     ),
-    officers ?? officerFlagsById(now),
+    officers ?? officerFlagsById(now, lros),
   ]);
   return new Map(
     threats.map((t) => [t.id, toTags([...(own.get(t.id) ?? []), ...((t.leadResponsibleOfficerId && officerFlags.get(t.leadResponsibleOfficerId)) || [])])]),
@@ -174,7 +177,26 @@ const SORT_COLUMNS: Record<Exclude<ThreatSortKey, 'flags'>, Sql> = {
   mappedOn: sql`t."mappedOn"`,
 };
 
-type RegisterIdQuery = { where: Sql; idSql: Sql; officers: Map<string, FlagOfKind[]> };
+/**
+ * `officers` holds the officers' own flags when the flag filter or sort needed them (those of every
+ * LRO of the filtered threats); otherwise null, and each page loads its own LROs' flags.
+ */
+type RegisterIdQuery = {
+  where: Sql;
+  /** The ids in order (`id`). */
+  idSql: Sql;
+  /** The same with `total`, how many rows the whole query has (a window count), on every row. */
+  countedIdSql: Sql;
+  officers: Map<string, FlagOfKind[]> | null;
+};
+
+/** The LROs of the threats `filtered` selects. */
+async function lrosOf(filtered: Sql): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>(
+    sql`SELECT DISTINCT t."leadResponsibleOfficerId" AS id FROM "SocThreat" t WHERE t."id" IN (${filtered}) AND t."leadResponsibleOfficerId" IS NOT NULL`,
+  );
+  return rows.map((row) => row.id);
+}
 
 /**
  * The register's id query for the user: the threats in scope passing every filter, in the
@@ -188,39 +210,43 @@ async function registerIdQuery(user: Actor, query: ThreatRegisterQuery, now: Dat
 
   // The threats in scope that pass every filter but the flag: the flags are computed for these.
   const filtered = sql`SELECT t."id" FROM "SocThreat" t WHERE ${join([sql`t."id" IN (${scope})`, ...filterConditions(query)], ' AND ')}`;
-  const officers = await officerFlagsById(now);
+  // The officers' flags reach a threat through its LRO: only the flag filter and sort need them
+  // for every threat; otherwise the page's rows load their own LROs' (loadRegisterRows).
+  const officers = query.flag || query.sort === 'flags' ? await officerFlagsById(now, await lrosOf(filtered)) : null;
   const conditions = [sql`t."id" IN (${filtered})`];
-  if (query.flag) conditions.push(await flagCondition(query.flag, filtered, officers, now));
+  if (query.flag) conditions.push(await flagCondition(query.flag, filtered, officers!, now));
   const where = join(conditions, ' AND ');
   const direction = raw(query.order === 'desc' ? 'DESC' : 'ASC');
 
-  let idSql: Sql;
+  let idSql: (columns: Sql) => Sql;
   if (query.sort === 'flags') {
     // Most alerts, then most warnings (or, ascending, the fewest), then by URN; the LRO's own
     // flags count for each of their threats, as the threat page shows them.
-    idSql = sql`
-      SELECT t."id" AS id FROM "SocThreat" t
+    const flagSql = await flagRowsSql({ threatSql: filtered }, now);
+    idSql = (columns) => sql`
+      SELECT ${columns} FROM "SocThreat" t
         LEFT JOIN (SELECT f.threat_id AS threat_id,
                           SUM(CASE WHEN f.severity = 'alert' THEN 1 ELSE 0 END) AS alerts,
                           SUM(CASE WHEN f.severity = 'warning' THEN 1 ELSE 0 END) AS warnings
-                     FROM (${await flagRowsSql({ threatSql: filtered }, now)}) f
+                     FROM (${flagSql}) f
                     WHERE f.threat_id IS NOT NULL
                     GROUP BY f.threat_id) fc ON fc.threat_id = t."id"
        WHERE ${where}
-       ORDER BY COALESCE(fc.alerts, 0) + ${officerFlagCountSql(officers, 'alert')} ${direction},
-                COALESCE(fc.warnings, 0) + ${officerFlagCountSql(officers, 'warning')} ${direction},
+       ORDER BY COALESCE(fc.alerts, 0) + ${officerFlagCountSql(officers!, 'alert')} ${direction},
+                COALESCE(fc.warnings, 0) + ${officerFlagCountSql(officers!, 'warning')} ${direction},
                 t."urn" ASC`;
   } else {
-    // A unique tie-breaker keeps pages stable.
+    // A unique tie-breaker keeps pages stable. The organisation and LRO are joined only to sort
+    // by their names (every threat has an organisation; the LRO join is outer): the same rows.
     const tieBreaker = query.sort === 'urn' ? empty : sql`, t."urn" ASC`;
-    idSql = sql`
-      SELECT t."id" AS id FROM "SocThreat" t
-        JOIN "Organisation" o ON o."id" = t."organisationId"
-        LEFT JOIN "User" u ON u."id" = t."leadResponsibleOfficerId"
+    const joins = query.sort === 'organisation' ? sql`JOIN "Organisation" o ON o."id" = t."organisationId"` : query.sort === 'lro' ? sql`LEFT JOIN "User" u ON u."id" = t."leadResponsibleOfficerId"` : empty;
+    const sortColumn = SORT_COLUMNS[query.sort];
+    idSql = (columns) => sql`
+      SELECT ${columns} FROM "SocThreat" t ${joins}
        WHERE ${where}
-       ORDER BY ${SORT_COLUMNS[query.sort]} ${direction}${tieBreaker}`;
+       ORDER BY ${sortColumn} ${direction}${tieBreaker}`;
   }
-  return { where, idSql, officers };
+  return { where, idSql: idSql(sql`t."id" AS id`), countedIdSql: idSql(sql`t."id" AS id, COUNT(*) OVER () AS total`), officers };
 }
 
 /** One slice of the id query, in its order. */
@@ -228,8 +254,8 @@ async function registerIds(idSql: Sql, limit: number, offset: number): Promise<s
   return (await prisma.$queryRaw<{ id: string }[]>(sql`${idSql} LIMIT ${raw(String(limit))} OFFSET ${raw(String(offset))}`)).map((row) => row.id);
 }
 
-/** The register's rows for these ids, in the order of the ids, with their flags. */
-async function loadRegisterRows(ids: readonly string[], now: Date, officers: Map<string, FlagOfKind[]>): Promise<ThreatRegisterRow[]> {
+/** The register's rows for these ids, in the order of the ids, with their flags (officers' flags as given, else loaded for these rows' LROs). */
+async function loadRegisterRows(ids: readonly string[], now: Date, officers: Map<string, FlagOfKind[]> | null): Promise<ThreatRegisterRow[]> {
   if (ids.length === 0) return [];
   const loaded = await prisma.socThreat.findMany({
     where: { id: { in: [...ids] } },
@@ -248,7 +274,7 @@ async function loadRegisterRows(ids: readonly string[], now: Date, officers: Map
       livePlan: { select: { status: true, nextReviewDue: true } },
     },
   });
-  const flags = await listThreatFlagTags(loaded, now, officers);
+  const flags = await listThreatFlagTags(loaded, now, officers ?? undefined);
   const byId = new Map(loaded.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
@@ -281,11 +307,26 @@ export async function listThreats(user: Actor, query: ThreatRegisterQuery, now: 
   const register = await registerIdQuery(user, query, now);
   if (!register) return { rows: [], total: 0, page: 1, pageCount: 0, pageSize: REGISTER_PAGE_SIZE };
 
-  const [{ n }] = await prisma.$queryRaw<{ n: number | bigint }[]>(sql`SELECT COUNT(*) AS n FROM "SocThreat" t WHERE ${register.where}`);
-  const total = Number(n);
+  // The page asked for and the total in one query; only past the last page is the count needed
+  // on its own (to show the last page instead).
+  const offset = (query.page - 1) * REGISTER_PAGE_SIZE;
+  const counted = await prisma.$queryRaw<{ id: string; total: number | bigint }[]>(
+    sql`${register.countedIdSql} LIMIT ${raw(String(REGISTER_PAGE_SIZE))} OFFSET ${raw(String(offset))}`,
+  );
+  let total: number;
+  let ids: string[];
+  let page: number;
+  if (counted.length > 0 || query.page === 1) {
+    total = counted.length > 0 ? Number(counted[0]!.total) : 0;
+    ids = counted.map((row) => row.id);
+    page = query.page;
+  } else {
+    const [{ n }] = await prisma.$queryRaw<{ n: number | bigint }[]>(sql`SELECT COUNT(*) AS n FROM "SocThreat" t WHERE ${register.where}`);
+    total = Number(n);
+    page = Math.min(query.page, Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)));
+    ids = await registerIds(register.idSql, REGISTER_PAGE_SIZE, (page - 1) * REGISTER_PAGE_SIZE);
+  }
   const pageCount = Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
-  const ids = await registerIds(register.idSql, REGISTER_PAGE_SIZE, (page - 1) * REGISTER_PAGE_SIZE);
   return {
     total,
     page,
@@ -320,14 +361,23 @@ export async function* exportThreats(
 
 export type Option = { value: string; text: string };
 
-/** The organisations and LROs that appear among the threats the user may see, for the filters. */
+/**
+ * The organisations and LROs that appear among the threats the user may see, for the filters.
+ * In SQL with the scope as one uncorrelated subquery: Prisma's `some` becomes an EXISTS per
+ * organisation and per user, which at national scale (thousands of users) cost more than the
+ * register's own query.
+ */
 export async function listRegisterFilterOptions(user: Actor): Promise<{ organisations: Option[]; leadResponsibleOfficers: Option[] }> {
-  const scope = threatScopeWhere(user);
+  const scope = threatScopeSql(user);
   if (!scope) return { organisations: [], leadResponsibleOfficers: [] };
-  const [organisations, officers] = await Promise.all([
-    prisma.organisation.findMany({ where: { threats: { some: scope } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-    prisma.user.findMany({ where: { threatsLed: { some: scope } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-  ]);
+  const rows = await prisma.$queryRaw<{ kind: string; id: string; name: string }[]>(sql`
+    WITH visible AS MATERIALIZED (SELECT t."organisationId" AS organisation_id, t."leadResponsibleOfficerId" AS lro_id FROM "SocThreat" t WHERE t."id" IN (${scope}))
+    SELECT 'organisation' AS kind, o."id", o."name" FROM "Organisation" o WHERE o."id" IN (SELECT organisation_id FROM visible)
+    UNION ALL
+    SELECT 'lro' AS kind, u."id", u."name" FROM "User" u WHERE u."id" IN (SELECT lro_id FROM visible)
+    ORDER BY 1, 3, 2`);
+  const organisations = rows.filter((row) => row.kind === 'organisation');
+  const officers = rows.filter((row) => row.kind === 'lro');
   return {
     organisations: organisations.map((o) => ({ value: o.id, text: o.name })),
     leadResponsibleOfficers: officers.map((o) => ({ value: o.id, text: o.name })),

@@ -4,22 +4,26 @@
  */
 const LONDON = 'Europe/London';
 
+// Formatters are made once: constructing an Intl.DateTimeFormat costs far more than formatting
+// with it (the compliance engine asks for London dates thousands of times a request).
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'long', year: 'numeric' });
+const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'short', year: 'numeric' });
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true });
+const DATE_KEY = new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function formatDate(date: Date | null | undefined, style: 'long' | 'short' = 'long'): string {
   if (!date) return '';
-  return new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: style === 'long' ? 'long' : 'short', year: 'numeric' }).format(date);
+  return (style === 'long' ? LONG_DATE : SHORT_DATE).format(date);
 }
 
 export function formatDateTime(date: Date | null | undefined): string {
   if (!date) return '';
-  return new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true })
-    .format(date)
-    .replace(' am', 'am')
-    .replace(' pm', 'pm');
+  return DATE_TIME.format(date).replace(' am', 'am').replace(' pm', 'pm');
 }
 
 /** The ISO calendar date (yyyy-mm-dd) of an instant, in London. */
 export function londonDateKey(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return DATE_KEY.format(date);
 }
 
 // --- Calendar-day arithmetic for the compliance rules ------------------------------------------
