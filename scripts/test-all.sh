@@ -23,5 +23,10 @@ node scripts/db.mjs check --provider sqlite
 browser="${CHROMIUM_PATH:-the Chromium that Playwright installed}"
 echo "== End-to-end journeys in ${browser}"
 PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/results/e2e.json npx playwright test --reporter=list,json
+# The benchmark at a tiny size, on the build the journeys just used: a smoke check that it runs,
+# that the dashboard's figures equal the hand-written SQL's, and that no request under load fails.
+# Timings never fail it (docs/performance.md); the real figures come from `npm run bench`.
+echo "== Benchmark smoke (npm run bench -- --size smoke --check)"
+node scripts/bench.mjs --size smoke --check
 
 node scripts/test-summary.mjs .tmp/results/unit.json .tmp/results/integration.json .tmp/results/e2e.json
