@@ -24,6 +24,13 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // proxy.ts runs before every route, so Next buffers each request body for it and, past this
+    // size (10 MB by default), silently cuts the body short. An import upload may be 10 MB plus
+    // the multipart wrapping (app/api/imports/[kind]/route.ts refuses more than 10 MB + 64 KB
+    // itself): with room above that, the person sees the import's own "smaller than 10 MB" message.
+    proxyClientMaxBodySize: '11mb',
+  },
   sassOptions: {
     // MoJ Frontend's Sass loads "node_modules/govuk-frontend/..." so the project root must be a
     // load path; node_modules lets our own Sass say "govuk-frontend/dist/govuk".

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DISRUPTION_EXPORT_HEADER, exportDisruptionsFile } from './exports';
 import { HANDOVER_NOTE_PREFIX, runImport, type RunImportOptions } from './imports';
 import { prisma } from '@/lib/db/client';
 import type { CurrentUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
+import { DISRUPTION_COLUMNS, IGNORED_DISRUPTION_COLUMNS } from '@/lib/validation/imports';
 import { asCurrentUser, makeHeldThreat, makeOrganisation, makeRegion, makeThreat, makeUser } from '@/test/factories';
 
 // Imports of APMIS extracts (lib/services/imports.ts) against a real database, for each kind of
@@ -396,5 +398,69 @@ describe('importing disruptions', () => {
     // The regional admin's scope covers both forces.
     const regional = await run(regionalAdmin, 'disruptions', csv([DISRUPTION_HEADER, disruptionLine(mine, south.urn)]), 'preview');
     expect(regional).toMatchObject({ errorCount: 0, toCreate: 1 });
+  });
+});
+
+// --- An export goes back through the import ---------------------------------------------------------
+
+describe('importing an APMIS-ready disruptions export unchanged', () => {
+  it('knows every column of the export: each one is read or ignored', () => {
+    const known = [...DISRUPTION_COLUMNS.map((c) => c.header), ...IGNORED_DISRUPTION_COLUMNS.map((c) => c.header)];
+    expect([...DISRUPTION_EXPORT_HEADER].sort()).toEqual([...known].sort());
+  });
+
+  it('previews every exported row as unchanged, formula-like descriptions and names included, and a commit writes nothing', async () => {
+    // A region of its own, so that the export holds exactly these disruptions.
+    const region = await makeRegion();
+    const coordinator = await asCurrentUser((await makeUser(region.west, ['COORDINATOR'])).id);
+    const threat = await makeThreat(region.west, { name: '=HYPERLINK("x")' });
+    const lpaThreat = await makeThreat(region.westLpa, { name: 'Slate Lantern' });
+    const rows = [
+      { threatId: threat.id, strand: 'PURSUE', category: 'MAJOR', role: 'LEAD', description: '=cmd|calc', apmisReference: 'APM-2026-0001', leadAgencyId: region.west.id, disruptedOn: '2026-02-10' },
+      { threatId: threat.id, strand: 'PREVENT', category: 'MODERATE', role: 'SUPPORTING', description: '-5 kg of cocaine, "seized", at two addresses', apmisReference: null, leadAgencyId: region.partner.id, disruptedOn: '2025-07-01' },
+      { threatId: lpaThreat.id, strand: 'PROTECT', category: 'NEGATIVE', role: 'LEAD', description: '@mention in a message\non two lines', apmisReference: null, leadAgencyId: null, disruptedOn: '2026-03-29' },
+      { threatId: lpaThreat.id, strand: 'PREPARE', category: 'NONE', role: 'LEAD', description: '+44 number traced', apmisReference: 'APM/26/7', leadAgencyId: null, disruptedOn: '2025-10-26' },
+    ] as const;
+    const references: string[] = [];
+    for (const row of rows) {
+      const reference = `RT-${unique()}`;
+      references.push(reference);
+      await prisma.disruption.create({
+        data: { ...row, reference, disruptedOn: new Date(`${row.disruptedOn}T00:00:00Z`), apmisRecordedAt: row.apmisReference ? new Date('2026-04-01T09:00:00Z') : null },
+      });
+    }
+    const before = await prisma.disruption.findMany({ where: { reference: { in: references } }, orderBy: { reference: 'asc' } });
+
+    const exported = await exportDisruptionsFile(coordinator, {}, 'csv');
+    expect(exported.rowCount).toBe(rows.length);
+    const content = exported.body as string;
+    // The export is as it goes out: its extra columns, and quoted formula-like cells.
+    expect(content).toContain('Threat name');
+    expect(content).toContain("'=cmd|calc");
+
+    const preview = await run(coordinator, 'disruptions', content, 'preview');
+    expect(preview).toMatchObject({ rows: rows.length, toCreate: 0, toUpdate: 0, unchanged: rows.length, errorCount: 0 });
+
+    const commit = await run(coordinator, 'disruptions', content, 'commit');
+    expect(commit).toMatchObject({ committed: true, toCreate: 0, toUpdate: 0, unchanged: rows.length, changedThreats: [] });
+    expect(await prisma.disruption.findMany({ where: { reference: { in: references } }, orderBy: { reference: 'asc' } })).toEqual(before);
+    expect(await prisma.auditEvent.count({ where: { action: 'import.disruptions', actorId: coordinator.id } })).toBe(0);
+  });
+
+  it('reads a changed cell of an export as an update, and still refuses a column it does not know', async () => {
+    const region = await makeRegion();
+    const coordinator = await asCurrentUser((await makeUser(region.west, ['COORDINATOR'])).id);
+    const threat = await makeThreat(region.west);
+    const reference = `RT-${unique()}`;
+    await prisma.disruption.create({ data: { reference, threatId: threat.id, disruptedOn: new Date('2026-05-05T00:00:00Z'), strand: 'PURSUE', category: 'MINOR', role: 'LEAD', description: '=old' } });
+    const content = (await exportDisruptionsFile(coordinator, {}, 'csv')).body as string;
+
+    const edited = content.replace("'=old", "'=new");
+    const updated = await run(coordinator, 'disruptions', edited, 'commit');
+    expect(updated).toMatchObject({ committed: true, toUpdate: 1, errorCount: 0 });
+    expect((await prisma.disruption.findUniqueOrThrow({ where: { reference }, select: { description: true } })).description).toBe('=new');
+
+    const extra = content.replace('Recorded on APMIS', 'Recorded on APMIS,Notes');
+    await expect(run(coordinator, 'disruptions', extra, 'preview')).rejects.toThrow('the column "Notes" is not recognised');
   });
 });

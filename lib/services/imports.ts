@@ -26,6 +26,7 @@ import { dateKeyToDate } from '@/lib/domain/review-diff';
 import { AppError } from '@/lib/errors';
 import {
   DISRUPTION_COLUMNS,
+  IGNORED_IMPORT_COLUMNS,
   THREAT_COLUMNS,
   checkDisruptionRow,
   checkThreatRow,
@@ -354,13 +355,14 @@ type Checked<R> = { records: R[]; errors: RowError[]; rows: number };
 
 async function checkRows<K extends string, R extends { row: number }>(
   text: string,
+  kind: ImportKind,
   columns: readonly { key: K; header: string; required: boolean }[],
   check: (row: CsvRow<K>, today: string) => { ok: true; record: R } | { ok: false; errors: RowError[] },
   today: string,
   onProgress: (progress: ImportProgress) => void,
 ): Promise<Checked<R>> {
   onProgress({ phase: 'reading', done: 0, total: 1 });
-  const read = readCsv(text, columns);
+  const read = readCsv(text, columns, { ignored: IGNORED_IMPORT_COLUMNS[kind].map((c) => c.header) });
   if (!read.ok) throw new AppError('VALIDATION', read.message);
   const total = read.rows.length;
   onProgress({ phase: 'reading', done: 1, total: 1 });
@@ -411,13 +413,13 @@ export async function runImport(user: Actor, options: RunImportOptions): Promise
   const text = decode(options.content);
 
   if (options.kind === 'threats') {
-    const checked = await checkRows<ThreatColumnKey, ThreatImportRecord>(text, THREAT_COLUMNS, checkThreatRow, today, onProgress);
+    const checked = await checkRows<ThreatColumnKey, ThreatImportRecord>(text, 'threats', THREAT_COLUMNS, checkThreatRow, today, onProgress);
     const duplicates = duplicateKeyErrors(checked.records, (r) => r.urn, 'URN', 'URN');
     const duplicateRows = new Set(duplicates.map((e) => e.row));
     const records = checked.records.filter((r) => !duplicateRows.has(r.row));
     return importWith(user, options, now, onProgress, batchSize, checked, [...checked.errors, ...duplicates], records, planThreats, writeThreats);
   }
-  const checked = await checkRows<DisruptionColumnKey, DisruptionImportRecord>(text, DISRUPTION_COLUMNS, checkDisruptionRow, today, onProgress);
+  const checked = await checkRows<DisruptionColumnKey, DisruptionImportRecord>(text, 'disruptions', DISRUPTION_COLUMNS, checkDisruptionRow, today, onProgress);
   const duplicates = duplicateKeyErrors(checked.records, (r) => r.reference, 'Reference', 'Reference');
   const duplicateRows = new Set(duplicates.map((e) => e.row));
   const records = checked.records.filter((r) => !duplicateRows.has(r.row));

@@ -61,6 +61,20 @@ export const DISRUPTION_COLUMNS = [
   { key: 'apmisReference', header: 'APMIS reference', required: false, description: `The APMIS reference, once recorded there: letters, numbers, hyphens and slashes, up to ${APMIS_REFERENCE_MAX} characters. Blank leaves a stored reference as it is.` },
 ] as const satisfies readonly ImportColumn[];
 
+/**
+ * Columns a file may carry that the import does not read: the ones Quadrant's APMIS-ready
+ * disruptions export (docs/exports.md) adds for the reader. They are ignored if present, so an
+ * export re-imports unchanged; any other column is still refused.
+ */
+export const IGNORED_DISRUPTION_COLUMNS = [
+  { header: 'Threat name', description: "The threat's name (the URN says which threat)." },
+  { header: 'Lead agency', description: "The lead agency's name (the lead agency code says which)." },
+  { header: 'Organisation', description: 'The organisation that owns the threat (it follows from the URN).' },
+  { header: 'Recorded on APMIS', description: 'yes or no (it follows from the APMIS reference).' },
+] as const satisfies readonly { header: string; description: string }[];
+
+export const IGNORED_IMPORT_COLUMNS: Record<ImportKind, readonly { header: string; description: string }[]> = { threats: [], disruptions: IGNORED_DISRUPTION_COLUMNS };
+
 export type ThreatColumnKey = (typeof THREAT_COLUMNS)[number]['key'];
 export type DisruptionColumnKey = (typeof DISRUPTION_COLUMNS)[number]['key'];
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv, isMarkingRecord } from './read-csv';
-import { normaliseWord, parseChoice, parseDateKey } from './values';
+import { normaliseWord, parseChoice, parseDateKey, restoreFormulaText } from './values';
+import { neutraliseFormula } from '@/lib/domain/csv';
 
 const columns = [
   { key: 'reference', header: 'Reference', required: true },
@@ -108,4 +109,36 @@ describe('parseChoice', () => {
 
   it.each(['', 'Priority', 'gang'])('refuses %j', (text) => expect(parseChoice(text, codes, labels)).toBeNull());
   it('normalises words', () => expect(normaliseWord('  Mapped_On  ')).toBe('mapped on'));
+});
+
+describe('columns our exports add', () => {
+  const ignored = ['Threat name', 'Recorded on APMIS'];
+
+  it('skips the ignored columns wherever they are, in any case, and reads the rest', () => {
+    const result = readCsv('Reference,threat NAME ,URN,Recorded on APMIS,APMIS reference\nD-1,Operation X,T-1,yes,APM-1\n', columns, { ignored });
+    expect(result).toEqual({ ok: true, rows: [{ row: 2, values: { reference: 'D-1', urn: 'T-1', apmis: 'APM-1' } }] });
+  });
+
+  it('still refuses a column that is neither read nor ignored', () => {
+    const result = readCsv('Reference,URN,Threat name,Notes\nD-1,T-1,X,y\n', columns, { ignored });
+    expect(!result.ok && result.message).toBe('Row 1: the column "Notes" is not recognised. The columns are: Reference, URN, APMIS reference.');
+  });
+
+  it('refuses them when not named as ignored (the master list ignores nothing)', () => {
+    const result = readCsv('Reference,URN,Threat name\nD-1,T-1,X\n', columns);
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('cells our exports neutralised', () => {
+  it.each(['=SUM(A1)', '+44 113', '-5 kg', '@risk', '\tindented', '\rreturn'])('reads %j back as written after the export quoted it', (text) => {
+    expect(restoreFormulaText(neutraliseFormula(text))).toBe(text);
+  });
+
+  it.each(["'quoted", "'", "it's", "''=x", " '=x"])('leaves %j as it is', (text) => expect(restoreFormulaText(text)).toBe(text));
+
+  it('removes the quote in every data cell of a file, not in the header', () => {
+    const result = read(`Reference,URN,APMIS reference\r\n'-D-1,"'=HYPERLINK(""x"")",'@A\r\n`);
+    expect(result).toEqual({ ok: true, rows: [{ row: 2, values: { reference: '-D-1', urn: '=HYPERLINK("x")', apmis: '@A' } }] });
+  });
 });

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { PROTECTIVE_MARKING } from '@/lib/domain/csv';
 import { MAX_IMPORT_ROWS } from './types';
-import { normaliseWord } from './values';
+import { normaliseWord, restoreFormulaText } from './values';
 
 /**
  * Reading an import file (RFC 4180 CSV, UTF-8) into rows keyed by column, before any value is
@@ -10,7 +10,10 @@ import { normaliseWord } from './values';
  * only the OFFICIAL-SENSITIVE marking (our own exports carry it, lib/domain/csv.ts) is skipped, and
  * so are blank rows. Headers match their column case-insensitively, spaces around them ignored.
  * Anything that makes the file as a whole unusable (no header, an unknown or missing column, too
- * many rows) is a file problem; what is wrong with one cell is for the row validators. Pure.
+ * many rows) is a file problem; what is wrong with one cell is for the row validators. Columns
+ * named in `ignored` (what our own exports add for the reader) are accepted and skipped. A cell
+ * that our exports neutralised ("'=…": a single quote before = + - @, a tab or a carriage return)
+ * is read without that quote, so an export comes back as it went out. Pure.
  */
 
 export type ColumnSpec<K extends string = string> = {
@@ -43,7 +46,13 @@ function csvProblem(error: unknown): string {
   return `The file could not be read as CSV: ${detail}. Save it from your spreadsheet as "CSV UTF-8 (comma delimited)" and try again.`;
 }
 
-export function readCsv<K extends string>(text: string, columns: readonly ColumnSpec<K>[], { maxRows = MAX_IMPORT_ROWS }: { maxRows?: number } = {}): ReadCsvResult<K> {
+export type ReadCsvOptions = {
+  maxRows?: number;
+  /** Headers accepted and skipped (matched as columns are): the extra columns of our own exports. */
+  ignored?: readonly string[];
+};
+
+export function readCsv<K extends string>(text: string, columns: readonly ColumnSpec<K>[], { maxRows = MAX_IMPORT_ROWS, ignored = [] }: ReadCsvOptions = {}): ReadCsvResult<K> {
   let records: string[][];
   try {
     // Every record is kept (blank lines too), so that its index is the row a spreadsheet shows.
@@ -61,6 +70,7 @@ export function readCsv<K extends string>(text: string, columns: readonly Column
   if (!header) return { ok: false, message: 'The file is empty: it needs a header row and at least one row of data.' };
 
   const byHeader = new Map(columns.map((column) => [normaliseWord(column.header), column]));
+  const skipped = new Set(ignored.map(normaliseWord));
   const positions = new Map<K, number>();
   const unknown: string[] = [];
   const repeated: string[] = [];
@@ -68,6 +78,7 @@ export function readCsv<K extends string>(text: string, columns: readonly Column
     const name = normaliseWord(cell);
     if (!name) return;
     const column = byHeader.get(name);
+    if (!column && skipped.has(name)) return;
     if (!column) unknown.push(cell.trim());
     else if (positions.has(column.key)) repeated.push(column.header);
     else positions.set(column.key, index);
@@ -92,7 +103,7 @@ export function readCsv<K extends string>(text: string, columns: readonly Column
     const values = {} as Record<K, string>;
     for (const column of columns) {
       const at = positions.get(column.key);
-      values[column.key] = at === undefined ? '' : (cells[at] ?? '');
+      values[column.key] = at === undefined ? '' : restoreFormulaText(cells[at] ?? '');
     }
     const extra = cells.slice(header.cells.length).filter((cell) => cell.trim() !== '').length;
     return extra > 0 ? { row, values, extraCells: extra } : { row, values };

@@ -42,3 +42,12 @@ export function parseChoice<C extends string>(text: string, codes: readonly C[],
 export function describeChoices<C extends string>(codes: readonly C[], labels: Record<C, string>): string {
   return codes.map((code) => `${code} (${labels[code]})`).join(', ');
 }
+
+/**
+ * A cell as typed before an export neutralised it (lib/domain/csv.ts `neutraliseFormula`): a
+ * single quote followed by = + - @, a tab or a carriage return loses the quote ("'=SUM(A1)" is
+ * read as "=SUM(A1)"). Anything else is returned as it is, a quote before other text included.
+ */
+export function restoreFormulaText(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
