@@ -1,7 +1,7 @@
 import { Details } from '@/components/ui/details';
 import { Table } from '@/components/ui/table';
 import { IMPORT_KIND_LABELS, type ImportKind } from '@/lib/domain/imports/types';
-import { IMPORT_COLUMNS } from '@/lib/validation/imports';
+import { IGNORED_IMPORT_COLUMNS, IMPORT_COLUMNS } from '@/lib/validation/imports';
 
 /** The columns of one kind of import file, in a details component (docs/imports.md says the same). */
 export function ImportColumns({ kind, exampleHref }: { kind: ImportKind; exampleHref: string }) {
@@ -20,6 +20,12 @@ export function ImportColumns({ kind, exampleHref }: { kind: ImportKind; example
           rows={IMPORT_COLUMNS[kind].map((column) => ({ key: column.key, cells: [{ content: column.header, isHeader: true }, column.required ? 'Yes' : 'No', column.description] }))}
         />
       </div>
+      {IGNORED_IMPORT_COLUMNS[kind].length ? (
+        <p className="govuk-body">
+          Also allowed, and ignored, so that a file exported from Quadrant imports as it is:{' '}
+          {IGNORED_IMPORT_COLUMNS[kind].map((column) => column.header).join(', ')}. Any other column is refused.
+        </p>
+      ) : null}
     </Details>
   );
 }
