@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_REFERENCES, DEMO_USERS } from '../prisma/demo-data';
 import { expectNoAxeViolations } from './support/axe';
+import { withDatabase } from './support/database';
 import { threatIdByUrn } from './support/records';
 import { signIn } from './support/session';
 
@@ -90,4 +91,32 @@ test('the register filters, sorts and paginates', async ({ page }) => {
   await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
   const names = await page.getByTestId('threat-name').allTextContents();
   expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'en-GB', { sensitivity: 'base' })));
+});
+
+test('the register filters by part of the LRO name, and names an LRO chosen by link', async ({ page }) => {
+  await signIn(page, 'regional.coordinator@quadrant.test');
+  await page.goto('/threats');
+  // No list of every LRO in scope: the select holds "Any LRO" and "No LRO appointed" only.
+  await expect(page.getByLabel('Lead responsible officer').locator('option')).toHaveCount(2);
+
+  // Typed, case-insensitive: the demo LRO's threats, and the text stays in the field.
+  await page.getByLabel('LRO name').fill(DEMO_USERS.lro.name.split(' ')[1]!.toUpperCase());
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/lroName=/);
+  await expect(page.getByLabel('LRO name')).toHaveValue(DEMO_USERS.lro.name.split(' ')[1]!.toUpperCase());
+  await expect(page.getByRole('cell', { name: DEMO_REFERENCES.lroThreatUrn })).toBeVisible();
+  await expect(page.getByRole('cell', { name: DEMO_USERS.lro.name }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A link naming the LRO by id (as the home page's "threats you lead") shows whom it filters by...
+  const [officer] = await withDatabase((db) => db.rows('SELECT "id" FROM "User" WHERE "email" = ?', [DEMO_USERS.lro.email]));
+  await page.goto(`/threats?lro=${encodeURIComponent(officer!.id as string)}`);
+  const select = page.getByLabel('Lead responsible officer');
+  await expect(select).toHaveValue(officer!.id as string);
+  await expect(select.locator('option:checked')).toHaveText(DEMO_USERS.lro.name);
+  await expect(page.getByRole('cell', { name: DEMO_REFERENCES.lroThreatUrn })).toBeVisible();
+  // ...and choosing "Any LRO" removes it.
+  await select.selectOption('');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).not.toHaveURL(/[?&]lro=[^&]/);
 });

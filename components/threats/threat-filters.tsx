@@ -8,14 +8,15 @@ import { THREAT_AREAS, THREAT_AREA_LABELS, THREAT_STATUSES, THREAT_STATUS_LABELS
 type Props = {
   query: ThreatRegisterQuery;
   organisations: FilterOption[];
-  leadResponsibleOfficers: FilterOption[];
+  /** The LRO chosen by `lro=<id>` (a link from elsewhere), shown so that it can be removed; null if none or out of scope. */
+  chosenLeadResponsibleOfficer: FilterOption | null;
 };
 
 /**
  * The register's filters: a plain GET form, so every filtered view has an address that can be
  * bookmarked and shared, and it works without JavaScript. Sorting is kept; the page resets.
  */
-export function ThreatFilters({ query, organisations, leadResponsibleOfficers }: Props) {
+export function ThreatFilters({ query, organisations, chosenLeadResponsibleOfficer }: Props) {
   return (
     <form method="get" action="/threats" className="app-filter" aria-label="Filter threats">
       <input type="hidden" name="sort" value={query.sort} />
@@ -31,11 +32,18 @@ export function ThreatFilters({ query, organisations, leadResponsibleOfficers }:
       <FilterSelect id="tier" label="Tier" value={query.tier ? String(query.tier) : undefined} options={TIERS.map((t) => ({ value: String(t), text: `Tier ${t}` }))} anyText="All tiers" />
       <FilterSelect id="area" label="Threat area" value={query.area} options={THREAT_AREAS.map((a) => ({ value: a, text: THREAT_AREA_LABELS[a] }))} anyText="All threat areas" />
       <FilterSelect id="status" label="Status" value={query.status} options={THREAT_STATUSES.map((s) => ({ value: s, text: THREAT_STATUS_LABELS[s] }))} anyText="All statuses" />
+      <div className="govuk-form-group app-filter__group">
+        <label className="govuk-label govuk-label--s" htmlFor="filter-lroName">
+          LRO name
+        </label>
+        <input className="govuk-input" id="filter-lroName" name="lroName" type="search" defaultValue={query.lroName ?? ''} autoComplete="off" spellCheck={false} />
+      </div>
+      {/* Any LRO, none appointed, or the one LRO a link chose (by id): a short list, not every LRO in scope. */}
       <FilterSelect
         id="lro"
         label="Lead responsible officer"
-        value={query.lro}
-        options={[{ value: 'none', text: 'No LRO appointed' }, ...leadResponsibleOfficers]}
+        value={query.lro === 'none' || chosenLeadResponsibleOfficer ? query.lro : undefined}
+        options={[{ value: 'none', text: 'No LRO appointed' }, ...(chosenLeadResponsibleOfficer ? [chosenLeadResponsibleOfficer] : [])]}
         anyText="Any LRO"
       />
       <FilterSelect

@@ -88,7 +88,27 @@ describe('listThreats filters and sort', () => {
   it('offers filter options only from the threats in scope', async () => {
     const options = await listRegisterFilterOptions(world.users.manager);
     expect(options.organisations.map((o) => o.text).sort()).toEqual(['West LPA', 'West force']);
-    expect(options.leadResponsibleOfficers.map((o) => o.value)).toEqual([world.users.lro.id]);
+    expect(options.chosenLeadResponsibleOfficer).toBeNull();
+  });
+
+  it('names the LRO chosen by id only when they lead a threat in scope', async () => {
+    const lro = world.users.lro;
+    expect((await listRegisterFilterOptions(world.users.manager, lro.id)).chosenLeadResponsibleOfficer).toEqual({ value: lro.id, text: lro.name });
+    // The south manager sees Far Holding, where this officer is only the deputy: no name is given away.
+    expect((await listRegisterFilterOptions(world.users.southManager, lro.id)).chosenLeadResponsibleOfficer).toBeNull();
+    expect((await listRegisterFilterOptions(world.users.manager, 'none')).chosenLeadResponsibleOfficer).toBeNull();
+    expect((await listRegisterFilterOptions(world.users.manager, 'usrNoSuchUser')).chosenLeadResponsibleOfficer).toBeNull();
+  });
+
+  it('filters by part of the LRO name, case-insensitively, within scope', async () => {
+    const lro = world.users.lro;
+    expect(await names('regional', { lroName: lro.name.slice(-8).toUpperCase() })).toEqual(['Amber Heron']);
+    expect(await names('regional', { lroName: ` ${lro.name.toLowerCase()} ` })).toEqual(['Amber Heron']);
+    // The south manager's threats have no LRO of that name (Far Holding's deputy is not its LRO).
+    expect(await names('southManager', { lroName: lro.name })).toEqual([]);
+    // The user's % and _ are taken literally.
+    expect(await names('regional', { lroName: '%' })).toEqual([]);
+    expect(await names('regional', { lroName: '_' })).toEqual([]);
   });
 });
 

@@ -140,6 +140,10 @@ function filterConditions(query: ThreatRegisterQuery): Sql[] {
   if (query.area) where.push(sql`EXISTS (SELECT 1 FROM "ThreatAreaTag" ta WHERE ta."threatId" = t."id" AND CAST(ta."area" AS TEXT) = ${query.area})`);
   if (query.lro === 'none') where.push(sql`t."leadResponsibleOfficerId" IS NULL`);
   else if (query.lro) where.push(sql`t."leadResponsibleOfficerId" = ${query.lro}`);
+  if (query.lroName) {
+    // The LRO's name contains the text, case-insensitively (as q); users are matched once, not per threat.
+    where.push(sql`t."leadResponsibleOfficerId" IN (SELECT u."id" FROM "User" u WHERE LOWER(u."name") LIKE ${containsPattern(query.lroName.toLowerCase())} ESCAPE '\\')`);
+  }
   if (query.q) {
     // Case-insensitive on both databases (PostgreSQL's LIKE is not).
     where.push(
@@ -362,25 +366,31 @@ export async function* exportThreats(
 export type Option = { value: string; text: string };
 
 /**
- * The organisations and LROs that appear among the threats the user may see, for the filters.
- * In SQL with the scope as one uncorrelated subquery: Prisma's `some` becomes an EXISTS per
- * organisation and per user, which at national scale (thousands of users) cost more than the
- * register's own query.
+ * The register's filter options: the organisations that own threats the user may see, and the
+ * LRO chosen by `lro=<id>` (e.g. from the home page's "threats I lead" link) when that officer
+ * leads a threat the user may see, so that the filter can show whom it is filtering by. LROs are
+ * not listed: a region has hundreds and the nation thousands, so the register filters by part of
+ * the LRO's name instead (`lroName`). The scope is one uncorrelated subquery: Prisma's `some`
+ * becomes an EXISTS per organisation.
  */
-export async function listRegisterFilterOptions(user: Actor): Promise<{ organisations: Option[]; leadResponsibleOfficers: Option[] }> {
+export async function listRegisterFilterOptions(user: Actor, lro?: string): Promise<{ organisations: Option[]; chosenLeadResponsibleOfficer: Option | null }> {
   const scope = threatScopeSql(user);
-  if (!scope) return { organisations: [], leadResponsibleOfficers: [] };
+  if (!scope) return { organisations: [], chosenLeadResponsibleOfficer: null };
+  const chosen =
+    lro && lro !== 'none'
+      ? sql`UNION ALL
+    SELECT 'lro' AS kind, u."id", u."name" FROM "User" u
+     WHERE u."id" = ${lro} AND u."id" IN (SELECT t."leadResponsibleOfficerId" FROM "SocThreat" t WHERE t."leadResponsibleOfficerId" = ${lro} AND t."id" IN (${scope}))`
+      : empty;
   const rows = await prisma.$queryRaw<{ kind: string; id: string; name: string }[]>(sql`
-    WITH visible AS MATERIALIZED (SELECT t."organisationId" AS organisation_id, t."leadResponsibleOfficerId" AS lro_id FROM "SocThreat" t WHERE t."id" IN (${scope}))
-    SELECT 'organisation' AS kind, o."id", o."name" FROM "Organisation" o WHERE o."id" IN (SELECT organisation_id FROM visible)
-    UNION ALL
-    SELECT 'lro' AS kind, u."id", u."name" FROM "User" u WHERE u."id" IN (SELECT lro_id FROM visible)
+    SELECT 'organisation' AS kind, o."id", o."name" FROM "Organisation" o
+     WHERE o."id" IN (SELECT t."organisationId" FROM "SocThreat" t WHERE t."id" IN (${scope}))
+    ${chosen}
     ORDER BY 1, 3, 2`);
-  const organisations = rows.filter((row) => row.kind === 'organisation');
-  const officers = rows.filter((row) => row.kind === 'lro');
+  const officer = rows.find((row) => row.kind === 'lro');
   return {
-    organisations: organisations.map((o) => ({ value: o.id, text: o.name })),
-    leadResponsibleOfficers: officers.map((o) => ({ value: o.id, text: o.name })),
+    organisations: rows.filter((row) => row.kind === 'organisation').map((o) => ({ value: o.id, text: o.name })),
+    chosenLeadResponsibleOfficer: officer ? { value: officer.id, text: officer.name } : null,
   };
 }
 

@@ -23,6 +23,15 @@ describe('threatRegisterQuerySchema', () => {
     expect(parse({ flag: value }).flag).toBe(expected);
   });
 
+  it.each([
+    ['  Smith ', 'Smith'],
+    ['', undefined],
+    ['   ', undefined],
+    ['x'.repeat(101), undefined],
+  ])('reads lroName=%j as %j', (value, expected) => {
+    expect(parse({ lroName: value }).lroName).toBe(expected);
+  });
+
   it('takes the first of repeated parameters', () => {
     expect(parse({ flag: ['ACTION_STALE', 'THREAT_NO_LRO'], sort: ['flags', 'urn'] })).toMatchObject({ flag: 'ACTION_STALE', sort: 'flags' });
   });

@@ -38,6 +38,8 @@ export const threatRegisterQuerySchema = z
     lro: z.preprocess(firstValue, optional(z.union([z.literal('none'), id]))),
     flag: z.preprocess(firstValue, optional(z.enum([...FLAG_CODES, FLAG_FILTER_ANY_ALERT, FLAG_FILTER_ANY]))),
     q: z.preprocess(firstValue, optional(z.string().trim().min(1).max(100))),
+    /** Part of the LRO's name (the register lists hundreds of LROs for a region: typed, not picked). */
+    lroName: z.preprocess(firstValue, optional(z.string().trim().min(1).max(100))),
     sort: z.preprocess(firstValue, z.enum(THREAT_SORT_KEYS).catch('urn').default('urn')),
     order: z.preprocess(firstValue, optional(z.enum(['asc', 'desc']))),
     page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),

@@ -26,6 +26,7 @@ function queryString(query: ThreatRegisterQuery, overrides: Partial<ThreatRegist
     area: merged.area,
     status: merged.status,
     lro: merged.lro,
+    lroName: merged.lroName,
     flag: merged.flag,
     sort: merged.sort === 'urn' && merged.order === 'asc' ? undefined : merged.sort,
     order: merged.order === defaultSortOrder(merged.sort) ? undefined : merged.order,
@@ -42,7 +43,7 @@ function href(params: Record<string, string | number | undefined>): string {
 export default async function ThreatRegisterPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireVerb('threat:read');
   const query = threatRegisterQuerySchema.parse(await searchParams);
-  const [result, options] = await Promise.all([listThreats(user, query), listRegisterFilterOptions(user)]);
+  const [result, options] = await Promise.all([listThreats(user, query), listRegisterFilterOptions(user, query.lro)]);
 
   const sortable = (key: ThreatSortKey, text: string): TableHeadCell => {
     const active = query.sort === key;
@@ -65,7 +66,7 @@ export default async function ThreatRegisterPage({ searchParams }: { searchParam
       <p className="govuk-body">
         The serious and organised crime threats you can see: your organisation&apos;s and those below it, and any shared with you.
       </p>
-      <ThreatFilters query={query} organisations={options.organisations} leadResponsibleOfficers={options.leadResponsibleOfficers} />
+      <ThreatFilters query={query} organisations={options.organisations} chosenLeadResponsibleOfficer={options.chosenLeadResponsibleOfficer} />
       <p className="govuk-body govuk-!-font-weight-bold" data-testid="result-count" role="status">
         {result.total === 0 ? 'No threats match these filters.' : `Showing ${first} to ${last} of ${result.total} threats`}
       </p>
